@@ -1,0 +1,21 @@
+namespace Diagnose.Core.Snapshots;
+
+/// <summary>
+/// What a support engineer knows of a cluster that no event says: node versions, Clusdb files,
+/// quorum checkpoints, start types and resources. Read from a snapshot JSON file (schema in README).
+/// </summary>
+public sealed record ClusterSnapshot
+{
+    public string? Cluster { get; init; }
+
+    public DateTime? CapturedAtUtc { get; init; }
+
+    public IReadOnlyList<SnapshotNode> Nodes { get; init; } = [];
+
+    public SnapshotQuorum? Quorum { get; init; }
+
+    public IReadOnlyList<SnapshotResource> Resources { get; init; } = [];
+
+    /// <summary>The file the snapshot was read from.</summary>
+    public required string Source { get; init; }
+}

@@ -1,0 +1,26 @@
+namespace Diagnose.Core.Snapshots;
+
+/// <summary>One cluster node as the snapshot describes it.</summary>
+public sealed record SnapshotNode
+{
+    public required string Name { get; init; }
+
+    /// <summary>Operating system as written, e.g. "Windows NT 4.0", "Windows 2000", "Windows Server 2003".</summary>
+    public string? Os { get; init; }
+
+    public int? ServicePack { get; init; }
+
+    /// <summary>State of %SystemRoot%\Cluster\Clusdb: valid, corrupt, zero-bytes or missing.</summary>
+    public string? ClusdbState { get; init; }
+
+    public long? ClusdbBytes { get; init; }
+
+    /// <summary>ClusDisk driver start type: system, manual, disabled.</summary>
+    public string? ClusDiskStart { get; init; }
+
+    /// <summary>Cluster service start type: automatic, manual, disabled.</summary>
+    public string? ClusSvcStart { get; init; }
+
+    /// <summary>Line of the node's object in the snapshot file, for evidence.</summary>
+    public int? Line { get; init; }
+}

@@ -1,0 +1,15 @@
+using Diagnose.Core.Inputs;
+using Diagnose.Core.Snapshots;
+
+namespace Diagnose.Ingest;
+
+/// <summary>Everything one ingest run learned besides the records: per-input summaries and cluster snapshots.</summary>
+public sealed class IngestSession
+{
+    public List<InputSummary> Inputs { get; } = [];
+
+    public List<ClusterSnapshot> Snapshots { get; } = [];
+
+    /// <summary>Called as inputs are read (input path, bytes read so far, total bytes), for progress displays.</summary>
+    public Action<string, long, long>? Progress { get; init; }
+}

@@ -1,0 +1,151 @@
+using Diagnose.Core.Inputs;
+using Diagnose.Core.Records;
+using Diagnose.Ingest.Detection;
+using Diagnose.Ingest.Readers;
+
+namespace Diagnose.Ingest;
+
+/// <summary>
+/// Reads every input the user named (files, or folders searched recursively), picks each file's
+/// reader by content, and streams the records of all of them in turn. A missing, empty or unreadable
+/// input is reported in its summary and the others are still read.
+/// </summary>
+public sealed class LogIngester
+{
+    private const int SniffBytes = 8192;
+
+    private readonly Dictionary<string, IEventReader> _readers;
+
+    public LogIngester(IEnumerable<IEventReader>? extraReaders = null)
+    {
+        IEventReader[] builtIn = [new XmlEventReader(), new CsvEventReader(), new JsonEventReader(), new TextEventReader()];
+        _readers = builtIn.Concat(extraReaders ?? []).ToDictionary(r => r.Format, StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The files an input path stands for: itself, or every file under a folder in a stable order.</summary>
+    public static IEnumerable<string> Expand(string path) =>
+        Directory.Exists(path)
+            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                .Where(f => !Path.GetFileName(f).StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+            : [path];
+
+    public IEnumerable<EventRecord> Read(IEnumerable<string> paths, IngestSession session, CancellationToken cancellation = default)
+    {
+        foreach (var path in paths)
+        {
+            if (!File.Exists(path) && !Directory.Exists(path))
+            {
+                var missing = new InputSummary(path) { Unreadable = true };
+                missing.AddProblem(new InputProblem("no such file or folder"));
+                session.Inputs.Add(missing);
+                continue;
+            }
+
+            foreach (var file in Expand(path))
+            {
+                cancellation.ThrowIfCancellationRequested();
+                foreach (var record in ReadFile(file, session, cancellation))
+                {
+                    yield return record;
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads one stream whose format is found from its first bytes (used for uploads as well as files).</summary>
+    public IEnumerable<EventRecord> ReadStream(Stream stream, string source, IngestSession session, CancellationToken cancellation = default)
+    {
+        var summary = new InputSummary(source);
+        session.Inputs.Add(summary);
+        var context = new ReadContext(source, summary, cancellation);
+
+        var head = new byte[SniffBytes];
+        var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (headLength == 0)
+        {
+            summary.Unreadable = true;
+            context.Problem("the input is empty (0 bytes): expected an event log export or a cluster snapshot");
+            yield break;
+        }
+
+        var detected = FormatDetector.Detect(head.AsSpan(0, headLength));
+        summary.Format = detected.Format;
+        var body = new PrefixedStream(head.AsMemory(0, headLength), stream);
+
+        if (detected.Format == FormatDetector.Snapshot)
+        {
+            var snapshot = SnapshotReader.Read(body, context);
+            if (snapshot is null)
+            {
+                summary.Unreadable = true;
+            }
+            else
+            {
+                session.Snapshots.Add(snapshot);
+                summary.Records = 1;
+            }
+
+            yield break;
+        }
+
+        if (!_readers.TryGetValue(detected.Format, out var reader))
+        {
+            summary.Unreadable = true;
+            context.Problem($"unrecognised content ({detected.Reason}): expected EVTX, EVT, Event Viewer XML or CSV, " +
+                            "Get-WinEvent JSON, pasted event text or a cluster snapshot JSON", offset: 0);
+            yield break;
+        }
+
+        foreach (var record in reader.Read(body, context))
+        {
+            summary.Records++;
+            if (record.Recovered)
+            {
+                summary.Recovered++;
+            }
+
+            yield return record;
+        }
+
+        // Nothing at all came out and something went wrong: the input could not be read.
+        if (summary.Records == 0 && summary.Problems.Count > 0)
+        {
+            summary.Unreadable = true;
+        }
+    }
+
+    private IEnumerable<EventRecord> ReadFile(string file, IngestSession session, CancellationToken cancellation)
+    {
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1 << 16, FileOptions.SequentialScan);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var failed = new InputSummary(file) { Unreadable = true };
+            failed.AddProblem(new InputProblem($"cannot open: {e.Message}"));
+            session.Inputs.Add(failed);
+            yield break;
+        }
+
+        using (stream)
+        {
+            var length = stream.Length;
+            var next = 0L;
+            foreach (var record in ReadStream(stream, file, session, cancellation))
+            {
+                if (session.Progress is not null && stream.Position >= next)
+                {
+                    session.Progress(file, stream.Position, length);
+                    next = stream.Position + (1 << 20);
+                }
+
+                yield return record;
+            }
+
+            session.Progress?.Invoke(file, length, length);
+        }
+    }
+}
