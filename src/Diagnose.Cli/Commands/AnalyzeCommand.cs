@@ -1,0 +1,119 @@
+using System.CommandLine;
+using Diagnose.Analysis;
+using Diagnose.Core.Reports;
+using Diagnose.Reports;
+using Newtonsoft.Json;
+using Spectre.Console;
+
+namespace Diagnose.Cli.Commands;
+
+/// <summary><c>diagnose analyze [files or folders…]</c>: with none, analyses each bundled sample incident.</summary>
+internal static class AnalyzeCommand
+{
+    public static Command Create(TextWriter stdout, TextWriter stderr)
+    {
+        var paths = new Argument<string[]>("inputs") { Description = "Log files or folders (searched recursively). None: the bundled sample incidents.", Arity = ArgumentArity.ZeroOrMore };
+        var snapshot = new Option<string?>("--snapshot") { Description = "A cluster snapshot JSON file (what no event says: nodes, Clusdb, checkpoints)." };
+        var format = new Option<string>("--format") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        var output = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output." };
+        var rules = new Option<string[]>("--rules") { Description = "Extra folder of custom rules (repeatable).", AllowMultipleArgumentsPerToken = false };
+        var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles (repeatable)." };
+
+        var command = new Command("analyze", "Find documented root causes in exported logs, with evidence and fixes.");
+        command.Arguments.Add(paths);
+        command.Options.Add(snapshot);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(rules);
+        command.Options.Add(kb);
+        command.SetAction(parse =>
+        {
+            DiagnoseEngine engine;
+            try
+            {
+                engine = DiagnoseEngine.Load(new EngineOptions { ExtraRuleFolders = parse.GetValue(rules) ?? [], ExtraKnowledgeFolders = parse.GetValue(kb) ?? [] });
+            }
+            catch (EngineLoadException e)
+            {
+                stderr.WriteLine(e.Message);
+                return ExitCodes.BadRules;
+            }
+
+            var inputs = (parse.GetValue(paths) ?? []).ToList();
+            if (parse.GetValue(snapshot) is { } snapshotFile)
+            {
+                inputs.Insert(0, snapshotFile);
+            }
+
+            var cases = inputs.Count > 0 ? [(Name: (string?)null, Inputs: inputs)] : BundledIncidents();
+            var reports = cases.Select(c => (c.Name, Report: Analyze(engine, c.Inputs, stderr))).ToList();
+            var text = parse.GetValue(format) switch
+            {
+                "json" when reports.Count == 1 && reports[0].Name is null => ReportJson.Write(reports[0].Report),
+                "json" => JsonConvert.SerializeObject(reports.Select(r => new { incident = r.Name, report = r.Report }), ReportJson.Settings),
+                "markdown" => string.Join(Environment.NewLine, reports.Select(r => (r.Name is null ? "" : $"<!-- {r.Name} -->{Environment.NewLine}") + MarkdownReport.Write(r.Report))),
+                _ => string.Join(Environment.NewLine, reports.Select(r => TextReport.Write(r.Report, r.Name))),
+            };
+
+            if (parse.GetValue(output) is { } file)
+            {
+                File.WriteAllText(file, text);
+            }
+            else
+            {
+                stdout.WriteLine(text);
+            }
+
+            var unreadable = reports.SelectMany(r => r.Report.Inputs).Where(i => i.Format == "unknown" || (i.Records == 0 && i.Errors.Count > 0)).ToList();
+            foreach (var input in unreadable)
+            {
+                stderr.WriteLine($"diagnose: could not read {input.Path}: {string.Join("; ", input.Errors.Select(TextReport.Describe))}");
+            }
+
+            return unreadable.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>Each folder under samples/incidents beside the program is one case.</summary>
+    private static List<(string? Name, List<string> Inputs)> BundledIncidents()
+    {
+        var root = Path.Combine(AppContext.BaseDirectory, "samples", "incidents");
+        return Directory.Exists(root)
+            ? Directory.EnumerateDirectories(root).Order(StringComparer.Ordinal).Select(d => ((string?)Path.GetFileName(d), new List<string> { Display(d) })).ToList()
+            : [];
+    }
+
+    private static string Display(string path)
+    {
+        var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
+        return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
+    }
+
+    private static AnalysisReport Analyze(DiagnoseEngine engine, List<string> inputs, TextWriter stderr)
+    {
+        // A progress bar only for a person watching a terminal; nothing extra when stderr is piped.
+        if (Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error))
+        {
+            return engine.Analyze(inputs);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        AnalysisReport? report = null;
+        console.Progress().AutoClear(true).Start(context =>
+        {
+            var task = context.AddTask("reading");
+            report = engine.Analyze(inputs, new AnalyzeOptions
+            {
+                Progress = (path, read, total) =>
+                {
+                    task.Description = Markup.Escape(Path.GetFileName(path));
+                    task.MaxValue = Math.Max(1, total);
+                    task.Value = read;
+                },
+            });
+        });
+        return report!;
+    }
+}

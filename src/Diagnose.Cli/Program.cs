@@ -1,0 +1,3 @@
+using Diagnose.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

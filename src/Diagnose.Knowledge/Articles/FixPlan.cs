@@ -1,0 +1,20 @@
+namespace Diagnose.Knowledge.Articles;
+
+/// <summary>
+/// An ordered list of named operations a person performs. A plan is the article's advice; an
+/// anti-plan is what the article warns against, kept so the simulator can show why it fails.
+/// </summary>
+public sealed record FixPlan
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>When this plan applies (e.g. which recovery path), in a sentence.</summary>
+    public string? AppliesWhen { get; init; }
+
+    /// <summary>For an anti-plan: the warning in the article it stands for.</summary>
+    public string? Warning { get; init; }
+
+    public required IReadOnlyList<PlanStep> Steps { get; init; }
+}

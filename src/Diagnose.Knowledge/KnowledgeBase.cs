@@ -1,0 +1,21 @@
+using Diagnose.Knowledge.Articles;
+using Diagnose.Rules.Loading;
+
+namespace Diagnose.Knowledge;
+
+/// <summary>The loaded articles, by id; also the catalog rules are checked against.</summary>
+public sealed class KnowledgeBase : IArticleCatalog
+{
+    private readonly Dictionary<string, Article> _articles;
+
+    public KnowledgeBase(IEnumerable<Article> articles) =>
+        _articles = articles.ToDictionary(a => a.Id, StringComparer.OrdinalIgnoreCase);
+
+    public IEnumerable<Article> Articles => _articles.Values.OrderBy(a => a.Id, StringComparer.Ordinal);
+
+    public Article? Find(string id) => _articles.GetValueOrDefault(id);
+
+    public bool HasArticle(string id) => _articles.ContainsKey(id);
+
+    public bool HasPlan(string article, string plan) => Find(article)?.Plan(plan) is not null;
+}

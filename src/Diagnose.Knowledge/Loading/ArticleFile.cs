@@ -1,0 +1,89 @@
+namespace Diagnose.Knowledge.Loading;
+
+// The JSON shape of a kb/*.json file, read strictly (unknown members are errors).
+#pragma warning disable CA1812 // instantiated by the JSON serializer
+internal sealed class ArticleFile
+{
+    public string? Id { get; set; }
+
+    public string? Title { get; set; }
+
+    public string? Summary { get; set; }
+
+    public List<string> AppliesTo { get; set; } = [];
+
+    public SymptomsFile? Symptoms { get; set; }
+
+    public string? Cause { get; set; }
+
+    public List<PlanFile> Plans { get; set; } = [];
+
+    public List<PlanFile> AntiPlans { get; set; } = [];
+
+    public List<ExpectedFile> ExpectedAfterFix { get; set; } = [];
+
+    public List<ReferenceFile> References { get; set; } = [];
+
+    internal sealed class SymptomsFile
+    {
+        public List<EventFile> Events { get; set; } = [];
+
+        public List<string> Observations { get; set; } = [];
+    }
+
+    internal sealed class EventFile
+    {
+        public string? Provider { get; set; }
+
+        public int EventId { get; set; }
+
+        public string? Level { get; set; }
+
+        public string? Log { get; set; }
+
+        public Dictionary<string, string> KeyData { get; set; } = [];
+
+        public string? Meaning { get; set; }
+    }
+
+    internal sealed class PlanFile
+    {
+        public string? Id { get; set; }
+
+        public string? Title { get; set; }
+
+        public string? AppliesWhen { get; set; }
+
+        public string? Warning { get; set; }
+
+        public List<StepFile> Steps { get; set; } = [];
+    }
+
+    internal sealed class StepFile
+    {
+        public string? Op { get; set; }
+
+        public Dictionary<string, string> Args { get; set; } = [];
+
+        public string? Text { get; set; }
+    }
+
+    internal sealed class ExpectedFile
+    {
+        public string? Provider { get; set; }
+
+        public int EventId { get; set; }
+
+        public string? When { get; set; }
+
+        public string? Reason { get; set; }
+    }
+
+    internal sealed class ReferenceFile
+    {
+        public string? Id { get; set; }
+
+        public string? Title { get; set; }
+    }
+}
+#pragma warning restore CA1812

@@ -1,0 +1,170 @@
+using Diagnose.Knowledge.Articles;
+using Diagnose.Rules.Loading;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Diagnose.Knowledge.Loading;
+
+/// <summary>
+/// Loads <c>kb/*.json</c> articles strictly: unknown fields, missing parts, unknown operations and
+/// duplicate ids are reported with file, line and column; only valid articles are kept.
+/// </summary>
+public static class ArticleLoader
+{
+    private static readonly JsonSerializer Strict = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        MissingMemberHandling = MissingMemberHandling.Error,
+        ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
+    });
+
+    public static (KnowledgeBase Knowledge, IReadOnlyList<RuleProblem> Problems) Load(IEnumerable<string> folders)
+    {
+        var problems = new List<RuleProblem>();
+        var articles = new List<Article>();
+        foreach (var folder in folders)
+        {
+            if (!Directory.Exists(folder))
+            {
+                problems.Add(new RuleProblem(folder, 1, 1, "knowledge folder not found"));
+                continue;
+            }
+
+            foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            {
+                var article = Read(file, problems);
+                if (article is null)
+                {
+                    continue;
+                }
+
+                if (articles.Any(a => a.Id == article.Id))
+                {
+                    problems.Add(new RuleProblem(file, 1, 1, $"duplicate article id '{article.Id}'"));
+                    continue;
+                }
+
+                articles.Add(article);
+            }
+        }
+
+        return (new KnowledgeBase(articles), problems);
+    }
+
+    private static Article? Read(string file, List<RuleProblem> problems)
+    {
+        JObject root;
+        ArticleFile data;
+        try
+        {
+            using (var text = File.OpenText(file))
+            {
+                root = JsonPositions.LoadObject(text);
+            }
+
+            data = root.ToObject<ArticleFile>(Strict)!;
+        }
+        catch (JsonReaderException e)
+        {
+            problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
+            return null;
+        }
+        catch (JsonSerializationException e)
+        {
+            problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, e.Message));
+            return null;
+        }
+
+        var before = problems.Count;
+        void Need(string? value, string path)
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                var (l, c) = JsonPositions.Of(root.SelectToken(path) ?? root);
+                problems.Add(new RuleProblem(file, l, c, $"missing '{path}' (non-empty string)"));
+            }
+        }
+
+        Need(data.Id, "id");
+        Need(data.Title, "title");
+        Need(data.Summary, "summary");
+        Need(data.Cause, "cause");
+        var plans = Plans(file, root, "plans", data.Plans, problems);
+        var antiPlans = Plans(file, root, "antiPlans", data.AntiPlans, problems);
+        if (problems.Count > before)
+        {
+            return null;
+        }
+
+        return new Article
+        {
+            Id = data.Id!,
+            Title = data.Title!,
+            Summary = data.Summary!,
+            AppliesTo = data.AppliesTo,
+            SymptomEvents = (data.Symptoms?.Events ?? []).Select(e => new SymptomEvent(e.Provider ?? "", e.EventId, e.Level ?? "", e.Log ?? "", e.KeyData, e.Meaning ?? "")).ToList(),
+            Observations = data.Symptoms?.Observations ?? [],
+            Cause = data.Cause!,
+            Plans = plans,
+            AntiPlans = antiPlans,
+            ExpectedAfterFix = data.ExpectedAfterFix.Select(e => new ExpectedEvent(e.Provider ?? "", e.EventId, e.When ?? "", e.Reason ?? "")).ToList(),
+            References = data.References.Select(r => new Reference(r.Id ?? "", r.Title ?? "")).ToList(),
+            Source = file,
+        };
+    }
+
+    private static List<FixPlan> Plans(string file, JObject root, string key, List<ArticleFile.PlanFile> plans, List<RuleProblem> problems)
+    {
+        var result = new List<FixPlan>();
+        for (var i = 0; i < plans.Count; i++)
+        {
+            var plan = plans[i];
+            var at = root.SelectToken($"{key}[{i}]") ?? root;
+            void Problem(JToken? token, string message)
+            {
+                var (l, c) = JsonPositions.Of(token ?? at);
+                problems.Add(new RuleProblem(file, l, c, message));
+            }
+
+            if (string.IsNullOrWhiteSpace(plan.Id) || string.IsNullOrWhiteSpace(plan.Title))
+            {
+                Problem(at, $"each of '{key}' needs an 'id' and a 'title'");
+                continue;
+            }
+
+            if (result.Any(p => p.Id == plan.Id))
+            {
+                Problem(at["id"], $"plan id '{plan.Id}' is used twice in this article");
+            }
+
+            if (plan.Steps.Count == 0)
+            {
+                Problem(at, $"plan '{plan.Id}' has no steps");
+            }
+
+            for (var s = 0; s < plan.Steps.Count; s++)
+            {
+                var step = plan.Steps[s];
+                if (step.Op is null || !Operations.All.ContainsKey(step.Op))
+                {
+                    Problem(at.SelectToken($"steps[{s}].op") ?? at, $"unknown operation '{step.Op}' in plan '{plan.Id}': expected one of {string.Join(", ", Operations.All.Keys)}");
+                }
+
+                if (string.IsNullOrWhiteSpace(step.Text))
+                {
+                    Problem(at.SelectToken($"steps[{s}]"), $"step {s + 1} of plan '{plan.Id}' needs a 'text' for the person doing it");
+                }
+            }
+
+            result.Add(new FixPlan
+            {
+                Id = plan.Id,
+                Title = plan.Title,
+                AppliesWhen = plan.AppliesWhen,
+                Warning = plan.Warning,
+                Steps = plan.Steps.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
+            });
+        }
+
+        return result;
+    }
+}

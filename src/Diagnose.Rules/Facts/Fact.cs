@@ -1,0 +1,59 @@
+using Diagnose.Rules.Engine;
+
+namespace Diagnose.Rules.Facts;
+
+/// <summary>
+/// One fact: a schema-typed value array plus an opaque <see cref="Origin"/> the engine carries into
+/// every proof (the caller's reference to a source record or observation). Derived facts know the
+/// activation that produced them, so a conclusion's explanation reaches back to the inputs.
+/// </summary>
+public sealed class Fact
+{
+    public Fact(FactSchema schema, object?[] values, object? origin = null)
+    {
+        if (values.Length != schema.Fields.Count)
+        {
+            throw new ArgumentException($"fact '{schema.Name}' needs {schema.Fields.Count} values, got {values.Length}", nameof(values));
+        }
+
+        Schema = schema;
+        Values = values;
+        Origin = origin;
+    }
+
+    public FactSchema Schema { get; }
+
+    public object?[] Values { get; }
+
+    public object? Origin { get; }
+
+    /// <summary>Insertion order in a session (recency); 0 until inserted.</summary>
+    public long Id { get; internal set; }
+
+    /// <summary>The activation that derived this fact, or null for an input fact.</summary>
+    public Activation? DerivedBy { get; internal set; }
+
+    public object? this[string field] =>
+        Values[(Schema.Field(field) ?? throw new KeyNotFoundException($"fact '{Schema.Name}' has no field '{field}'")).Index];
+
+    /// <summary>Builds a fact from named values, converting each to its declared type.</summary>
+    public static Fact Create(FactSchema schema, IReadOnlyDictionary<string, object?> fields, object? origin = null)
+    {
+        var values = new object?[schema.Fields.Count];
+        foreach (var (name, value) in fields)
+        {
+            var field = schema.Field(name) ?? throw new ArgumentException($"fact '{schema.Name}' has no field '{name}'", nameof(fields));
+            if (!FieldTypes.TryCoerce(value, field.Type, out var coerced))
+            {
+                throw new ArgumentException($"field '{schema.Name}.{name}' is {FieldTypes.Name(field.Type)}, got '{value}'", nameof(fields));
+            }
+
+            values[field.Index] = coerced;
+        }
+
+        return new Fact(schema, values, origin);
+    }
+
+    public override string ToString() =>
+        $"{Schema.Name}({string.Join(", ", Schema.Fields.Select(f => $"{f.Name}={Values[f.Index]}"))})";
+}

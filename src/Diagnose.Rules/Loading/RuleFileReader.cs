@@ -1,0 +1,463 @@
+using Diagnose.Rules.Expressions;
+using Diagnose.Rules.Facts;
+using Diagnose.Rules.Model;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Diagnose.Rules.Loading;
+
+/// <summary>
+/// Reads one rule file into a compiled <see cref="Rule"/>, collecting every problem with its line and
+/// column rather than stopping at the first. The file format is described in the README ("Writing a rule").
+/// </summary>
+internal sealed class RuleFileReader
+{
+    private static readonly string[] RuleKeys = ["id", "title", "kb", "priority", "tags", "description", "when", "then", "examples"];
+    private static readonly string[] PatternKeys = ["fact", "as", "where"];
+    private static readonly string[] DiagnoseKeys = ["rootCause", "confidence", "plan", "evidence"];
+    private static readonly string[] BenignKeys = ["event", "reason"];
+    private static readonly string[] DeriveKeys = ["fact", "set"];
+
+    private readonly string _file;
+    private readonly FactSchemaSet _schemas;
+    private readonly IArticleCatalog _articles;
+    private readonly List<RuleProblem> _problems;
+
+    public RuleFileReader(string file, FactSchemaSet schemas, IArticleCatalog articles, List<RuleProblem> problems)
+    {
+        _file = file;
+        _schemas = schemas;
+        _articles = articles;
+        _problems = problems;
+    }
+
+    /// <summary>Fact types this rule derives, for the check that every derived type used has a producer.</summary>
+    public List<FactSchema> Derives { get; } = [];
+
+    /// <summary>Derived fact types this rule's patterns use, with where they are used.</summary>
+    public List<(FactSchema Schema, JToken At)> Uses { get; } = [];
+
+    public Rule? Read()
+    {
+        var before = _problems.Count;
+        JObject root;
+        try
+        {
+            using var text = File.OpenText(_file);
+            root = JsonPositions.LoadObject(text);
+        }
+        catch (JsonReaderException e)
+        {
+            _problems.Add(new RuleProblem(_file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
+            return null;
+        }
+
+        UnknownKeys(root, RuleKeys, "rule");
+        var id = RequiredString(root, "id");
+        var title = RequiredString(root, "title");
+        var kb = OptionalString(root, "kb") ?? "";
+        if (kb.Length > 0 && !_articles.HasArticle(kb))
+        {
+            Problem(root["kb"]!, $"unknown KB article '{kb}': no such article in the knowledge base");
+        }
+
+        var priority = 0;
+        if (root["priority"] is { } p)
+        {
+            if (p.Type == JTokenType.Integer)
+            {
+                priority = (int)p;
+            }
+            else
+            {
+                Problem(p, $"'priority' must be an integer, not {Describe(p)}");
+            }
+        }
+
+        var tags = new List<string>();
+        if (root["tags"] is { } t)
+        {
+            if (t is JArray array && array.All(x => x.Type == JTokenType.String))
+            {
+                tags.AddRange(array.Select(x => (string)x!));
+            }
+            else
+            {
+                Problem(t, "'tags' must be an array of strings");
+            }
+        }
+
+        var scope = new AliasScope();
+        var patterns = new List<Pattern>();
+        if (root["when"] is JArray when && when.Count > 0)
+        {
+            foreach (var entry in when)
+            {
+                var pattern = ReadPattern(entry, ref scope, patterns.Count);
+                if (pattern is not null)
+                {
+                    patterns.Add(pattern);
+                }
+            }
+
+            if (patterns.Count > 0 && patterns.All(x => x.Kind != PatternKind.Match))
+            {
+                Problem(when, "a rule needs at least one pattern that binds a fact (not only 'not'/'exists')");
+            }
+        }
+        else
+        {
+            Problem(root["when"] ?? root, "'when' must be a non-empty array of patterns");
+        }
+
+        var actions = new List<RuleAction>();
+        if (root["then"] is JArray then && then.Count > 0)
+        {
+            foreach (var entry in then)
+            {
+                var action = ReadAction(entry, scope, kb);
+                if (action is not null)
+                {
+                    actions.Add(action);
+                }
+            }
+        }
+        else
+        {
+            Problem(root["then"] ?? root, "'then' must be a non-empty array of actions");
+        }
+
+        if (_problems.Count > before || id is null || title is null)
+        {
+            return null;
+        }
+
+        return new Rule
+        {
+            Id = id,
+            Title = title,
+            Kb = kb,
+            Priority = priority,
+            Tags = tags,
+            Patterns = patterns,
+            Actions = actions,
+            Source = _file,
+        };
+    }
+
+    private Pattern? ReadPattern(JToken entry, ref AliasScope scope, int slot)
+    {
+        if (entry is not JObject obj)
+        {
+            Problem(entry, "a pattern must be an object: {\"fact\": ..., \"as\": ..., \"where\": ...} or {\"not\": {...}} or {\"exists\": {...}}");
+            return null;
+        }
+
+        var kind = PatternKind.Match;
+        var body = obj;
+        if (obj.Count == 1 && obj.Properties().First() is { Name: "not" or "exists" } wrapper)
+        {
+            kind = wrapper.Name == "not" ? PatternKind.Not : PatternKind.Exists;
+            if (wrapper.Value is not JObject inner)
+            {
+                Problem(wrapper, $"'{wrapper.Name}' must hold a pattern object");
+                return null;
+            }
+
+            body = inner;
+        }
+
+        UnknownKeys(body, PatternKeys, "pattern");
+        var typeName = RequiredString(body, "fact");
+        var alias = RequiredString(body, "as");
+        if (typeName is null || alias is null)
+        {
+            return null;
+        }
+
+        var schema = _schemas.Find(typeName);
+        if (schema is null)
+        {
+            Problem(body["fact"]!, $"unknown fact type '{typeName}': known types are {string.Join(", ", _schemas.All.Select(s => s.Name).Order())}");
+            return null;
+        }
+
+        if (schema.Derived)
+        {
+            Uses.Add((schema, body["fact"]!));
+        }
+
+        if (scope.TryGet(alias, out _, out _))
+        {
+            Problem(body["as"]!, $"alias '{alias}' is already bound by an earlier pattern");
+            return null;
+        }
+
+        // A negated or existential pattern's alias is visible only inside its own condition.
+        var inner_scope = scope.With(alias, slot, schema);
+        CompiledExpression? condition = null;
+        if (body["where"] is { } where)
+        {
+            condition = CompileCondition(where, inner_scope);
+        }
+
+        if (kind == PatternKind.Match)
+        {
+            scope = inner_scope;
+        }
+
+        return new Pattern(kind, alias, schema, slot, condition);
+    }
+
+    private RuleAction? ReadAction(JToken entry, AliasScope scope, string kb)
+    {
+        if (entry is not JObject obj || obj.Count != 1 || obj.Properties().First().Value is not JObject body)
+        {
+            Problem(entry, "an action must be an object with one key: diagnose, benign or derive");
+            return null;
+        }
+
+        var name = obj.Properties().First().Name;
+        switch (name)
+        {
+            case "diagnose":
+                {
+                    UnknownKeys(body, DiagnoseKeys, "diagnose action");
+                    var text = Template(body, "rootCause", scope);
+                    var confidence = 1.0;
+                    if (body["confidence"] is { } c)
+                    {
+                        if (c.Type is JTokenType.Float or JTokenType.Integer && (double)c >= 0 && (double)c <= 1)
+                        {
+                            confidence = (double)c;
+                        }
+                        else
+                        {
+                            Problem(c, $"'confidence' must be a number from 0 to 1, not {Describe(c)}");
+                        }
+                    }
+
+                    var plan = OptionalString(body, "plan");
+                    if (plan is not null && kb.Length > 0 && _articles.HasArticle(kb) && !_articles.HasPlan(kb, plan))
+                    {
+                        Problem(body["plan"]!, $"article '{kb}' has no fix plan '{plan}'");
+                    }
+
+                    var evidence = new List<string>();
+                    if (body["evidence"] is JArray list)
+                    {
+                        foreach (var item in list)
+                        {
+                            var alias = item.Type == JTokenType.String ? (string)item! : null;
+                            if (alias is null || !scope.TryGet(alias, out _, out _))
+                            {
+                                Problem(item, $"evidence '{item}' is not an alias bound by a pattern of this rule");
+                            }
+                            else
+                            {
+                                evidence.Add(alias);
+                            }
+                        }
+                    }
+                    else
+                    {
+                        evidence.AddRange(scope.Names);
+                    }
+
+                    return text is null ? null : new ConcludeAction(ConclusionKind.Diagnosis, text, confidence, plan, evidence, null);
+                }
+
+            case "benign":
+                {
+                    UnknownKeys(body, BenignKeys, "benign action");
+                    var subject = RequiredString(body, "event");
+                    if (subject is not null && !scope.TryGet(subject, out _, out _))
+                    {
+                        Problem(body["event"]!, $"'{subject}' is not an alias bound by a pattern of this rule");
+                        return null;
+                    }
+
+                    var reason = Template(body, "reason", scope);
+                    return reason is null || subject is null ? null : new ConcludeAction(ConclusionKind.Benign, reason, 1.0, null, [subject], subject);
+                }
+
+            case "derive":
+                {
+                    UnknownKeys(body, DeriveKeys, "derive action");
+                    var typeName = RequiredString(body, "fact");
+                    var schema = typeName is null ? null : _schemas.Find(typeName);
+                    if (typeName is not null && schema is null)
+                    {
+                        Problem(body["fact"]!, $"unknown fact type '{typeName}'");
+                        return null;
+                    }
+
+                    if (schema is null)
+                    {
+                        return null;
+                    }
+
+                    if (!schema.Derived)
+                    {
+                        Problem(body["fact"]!, $"fact type '{schema.Name}' is not declared \"derived\": rules may only derive derived types");
+                    }
+
+                    var values = new List<(FactField, CompiledExpression)>();
+                    if (body["set"] is JObject set)
+                    {
+                        foreach (var property in set.Properties())
+                        {
+                            var field = schema.Field(property.Name);
+                            if (field is null)
+                            {
+                                Problem(property, $"fact type '{schema.Name}' has no field '{property.Name}'");
+                                continue;
+                            }
+
+                            if (property.Value.Type != JTokenType.String)
+                            {
+                                Problem(property.Value, $"'{property.Name}' must be an expression string");
+                                continue;
+                            }
+
+                            var compiled = Compile(property.Value, scope);
+                            if (compiled is not null && compiled.Type != field.Type && compiled.Type != FieldType.Null
+                                && !(field.Type == FieldType.Number && compiled.Type == FieldType.Integer))
+                            {
+                                Problem(property.Value, $"'{schema.Name}.{field.Name}' is {FieldTypes.Name(field.Type)} but the expression gives {FieldTypes.Name(compiled.Type)}");
+                                continue;
+                            }
+
+                            if (compiled is not null)
+                            {
+                                values.Add((field, compiled));
+                            }
+                        }
+                    }
+                    else
+                    {
+                        Problem(body, "'derive' needs a 'set' object of field expressions");
+                    }
+
+                    Derives.Add(schema);
+                    return new DeriveAction(schema, values);
+                }
+
+            default:
+                Problem(obj.Properties().First(), $"unknown action '{name}': expected diagnose, benign or derive");
+                return null;
+        }
+    }
+
+    private CompiledExpression? CompileCondition(JToken token, AliasScope scope)
+    {
+        if (token.Type != JTokenType.String)
+        {
+            Problem(token, $"'where' must be an expression string, not {Describe(token)}");
+            return null;
+        }
+
+        var compiled = Compile(token, scope);
+        if (compiled is not null && compiled.Type is not (FieldType.Bool or FieldType.Null))
+        {
+            Problem(token, $"'where' must be a condition (true or false), but it gives a {FieldTypes.Name(compiled.Type)}");
+            return null;
+        }
+
+        return compiled;
+    }
+
+    private CompiledExpression? Compile(JToken token, AliasScope scope)
+    {
+        try
+        {
+            return Compiler.Compile((string)token!, scope);
+        }
+        catch (ExpressionException e)
+        {
+            var (line, column) = JsonPositions.InString(token, e.Position);
+            _problems.Add(new RuleProblem(_file, line, column, e.Message));
+            return null;
+        }
+    }
+
+    private TextTemplate? Template(JObject body, string key, AliasScope scope)
+    {
+        var text = RequiredString(body, key);
+        if (text is null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return TextTemplate.Compile(text, scope);
+        }
+        catch (ExpressionException e)
+        {
+            var (line, column) = JsonPositions.InString(body[key]!, e.Position);
+            _problems.Add(new RuleProblem(_file, line, column, e.Message));
+            return null;
+        }
+    }
+
+    private string? RequiredString(JObject obj, string key)
+    {
+        var token = obj[key];
+        if (token is null)
+        {
+            Problem(obj, $"missing '{key}' (string)");
+            return null;
+        }
+
+        if (token.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)token))
+        {
+            Problem(token, $"'{key}' must be a non-empty string, not {Describe(token)}");
+            return null;
+        }
+
+        return (string)token!;
+    }
+
+    private string? OptionalString(JObject obj, string key)
+    {
+        var token = obj[key];
+        if (token is null)
+        {
+            return null;
+        }
+
+        if (token.Type != JTokenType.String)
+        {
+            Problem(token, $"'{key}' must be a string, not {Describe(token)}");
+            return null;
+        }
+
+        return (string)token!;
+    }
+
+    private void UnknownKeys(JObject obj, string[] allowed, string what)
+    {
+        foreach (var property in obj.Properties().Where(p => !allowed.Contains(p.Name)))
+        {
+            Problem(property, $"unknown field '{property.Name}' in {what}: expected one of {string.Join(", ", allowed)}");
+        }
+    }
+
+    private static string Describe(JToken token) => token.Type switch
+    {
+        JTokenType.String => $"the string \"{token}\"",
+        JTokenType.Integer or JTokenType.Float => $"the number {token}",
+        JTokenType.Boolean => $"the value {token.ToString().ToLowerInvariant()}",
+        JTokenType.Null => "null",
+        JTokenType.Array => "an array",
+        JTokenType.Object => "an object",
+        _ => token.Type.ToString(),
+    };
+
+    private void Problem(JToken token, string message)
+    {
+        var (line, column) = JsonPositions.Of(token);
+        _problems.Add(new RuleProblem(_file, line, column, message));
+    }
+}

@@ -1,0 +1,70 @@
+using Diagnose.Rules.Facts;
+using Diagnose.Rules.Model;
+
+namespace Diagnose.Rules.Loading;
+
+/// <summary>
+/// Loads rule folders: fact schemas (<c>*.facts.json</c>) first, then every other <c>*.json</c> as one
+/// rule. Reports every problem at once; invalid rules are left out of the resulting set.
+/// </summary>
+public static class RuleLoader
+{
+    public const string SchemaSuffix = ".facts.json";
+
+    public static RuleLoadResult Load(IEnumerable<string> folders, IArticleCatalog articles)
+    {
+        var problems = new List<RuleProblem>();
+        var schemas = new FactSchemaSet();
+        var files = new List<string>();
+        foreach (var folder in folders)
+        {
+            if (!Directory.Exists(folder))
+            {
+                problems.Add(new RuleProblem(folder, 1, 1, "rule folder not found"));
+                continue;
+            }
+
+            files.AddRange(Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+        }
+
+        foreach (var file in files.Where(IsSchema))
+        {
+            SchemaFileReader.Read(file, schemas, problems);
+        }
+
+        var rules = new List<Rule>();
+        var derived = new HashSet<FactSchema>();
+        var uses = new List<(string File, FactSchema Schema, Newtonsoft.Json.Linq.JToken At)>();
+        var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var file in files.Where(f => !IsSchema(f)))
+        {
+            var reader = new RuleFileReader(file, schemas, articles, problems);
+            var rule = reader.Read();
+            derived.UnionWith(reader.Derives);
+            uses.AddRange(reader.Uses.Select(u => (file, u.Schema, u.At)));
+            if (rule is null)
+            {
+                continue;
+            }
+
+            if (ids.TryGetValue(rule.Id, out var first))
+            {
+                problems.Add(new RuleProblem(file, 1, 1, $"duplicate rule id '{rule.Id}': already used by {first}"));
+                continue;
+            }
+
+            ids[rule.Id] = file;
+            rules.Add(rule);
+        }
+
+        foreach (var (file, schema, at) in uses.Where(u => !derived.Contains(u.Schema)))
+        {
+            var (line, column) = JsonPositions.Of(at);
+            problems.Add(new RuleProblem(file, line, column, $"derived fact type '{schema.Name}' is never produced: no rule derives it, so this pattern can never match"));
+        }
+
+        return new RuleLoadResult(new RuleSet(schemas, rules), problems);
+    }
+
+    private static bool IsSchema(string file) => file.EndsWith(SchemaSuffix, StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,30 @@
+namespace Diagnose.Rules.Model;
+
+/// <summary>
+/// A loaded, compiled rule: immutable, built once from its file. Patterns bind facts to slots in
+/// order; actions run once per distinct match.
+/// </summary>
+public sealed record Rule
+{
+    public required string Id { get; init; }
+
+    public required string Title { get; init; }
+
+    /// <summary>The knowledge article this rule proves or applies (may be empty for helper rules).</summary>
+    public required string Kb { get; init; }
+
+    /// <summary>Salience: higher fires first.</summary>
+    public int Priority { get; init; }
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+
+    public required IReadOnlyList<Pattern> Patterns { get; init; }
+
+    public required IReadOnlyList<RuleAction> Actions { get; init; }
+
+    /// <summary>The file the rule came from, for messages.</summary>
+    public required string Source { get; init; }
+
+    /// <summary>Number of slots a match of this rule has (one per pattern).</summary>
+    public int Slots => Patterns.Count;
+}

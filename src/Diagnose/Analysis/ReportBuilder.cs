@@ -1,0 +1,185 @@
+using System.Globalization;
+using Diagnose.Core.Inputs;
+using Diagnose.Core.Reports;
+using Diagnose.Ingest;
+using Diagnose.Knowledge;
+using Diagnose.Normalise;
+using Diagnose.Rules.Engine;
+using Diagnose.Rules.Facts;
+using Diagnose.Rules.Model;
+
+namespace Diagnose.Analysis;
+
+/// <summary>
+/// Shapes rule conclusions into the report contract: diagnoses with evidence, derived facts and the
+/// article's fix; benign events with their reason; and every article event that nothing explained.
+/// </summary>
+internal sealed class ReportBuilder
+{
+    private readonly KnowledgeBase _knowledge;
+
+    public ReportBuilder(KnowledgeBase knowledge) => _knowledge = knowledge;
+
+    public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Conclusion> conclusions, IReadOnlyList<Fact> articleEvents)
+    {
+        var report = new AnalysisReport();
+        report.Inputs.AddRange(ingest.Inputs.Select(Input));
+
+        var explained = new HashSet<Fact>();
+
+        // One diagnosis per rule and root cause: repeated matches (a service retrying) add evidence.
+        foreach (var group in conclusions.Where(c => c.Kind == ConclusionKind.Diagnosis).GroupBy(c => (c.Rule.Id, c.Text)))
+        {
+            var first = group.First();
+            var evidence = new List<EvidenceItem>();
+            var derived = new List<DerivedFactReport>();
+            foreach (var conclusion in group)
+            {
+                foreach (var fact in conclusion.Evidence)
+                {
+                    var alias = conclusion.Rule.Patterns.First(p => ReferenceEquals(conclusion.Proof.Facts[p.Slot], fact)).Alias;
+                    AddEvidence(evidence, fact, alias);
+                }
+
+                explained.UnionWith(conclusion.Proof.InputSupport());
+                foreach (var fact in conclusion.Proof.DerivedSupport())
+                {
+                    derived.Add(new DerivedFactReport
+                    {
+                        Type = fact.Schema.Name,
+                        Rule = fact.DerivedBy!.Rule.Id,
+                        Fields = fact.Schema.Fields.ToDictionary(f => f.Name, f => Json(fact.Values[f.Index])),
+                    });
+                }
+            }
+
+            report.Diagnoses.Add(new DiagnosisReport
+            {
+                Rule = first.Rule.Id,
+                Kb = first.Rule.Kb,
+                Title = first.Rule.Title,
+                RootCause = first.Text,
+                Confidence = group.Max(c => c.Confidence),
+                Nodes = evidence.Select(e => e.Node).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+                Evidence = evidence,
+                DerivedFacts = derived.DistinctBy(d => (d.Type, d.Rule, string.Join("|", d.Fields.Values))).ToList(),
+                Fix = Fix(first),
+            });
+        }
+
+        foreach (var conclusion in conclusions.Where(c => c.Kind == ConclusionKind.Benign && c.Subject is not null))
+        {
+            if (!explained.Add(conclusion.Subject!))
+            {
+                continue;
+            }
+
+            report.Benign.Add(Reference(conclusion.Subject!, conclusion.Text, conclusion.Rule.Id, conclusion.Rule.Kb));
+        }
+
+        foreach (var fact in articleEvents.Where(f => !explained.Contains(f)))
+        {
+            var origin = (EventOrigin)fact.Origin!;
+            var reason = $"{origin.Record.Provider} {origin.Record.EventId} ({fact.Schema.Name}) on {origin.Node ?? "an unknown node"}: no rule explains it in this context, and nothing marks it harmless";
+            report.Unexplained.Add(Reference(fact, reason, null, null));
+        }
+
+        return report;
+    }
+
+    private FixReport? Fix(Conclusion conclusion)
+    {
+        var article = _knowledge.Find(conclusion.Rule.Kb);
+        var plan = conclusion.Plan is null ? null : article?.Plan(conclusion.Plan);
+        if (article is null || plan is null)
+        {
+            return null;
+        }
+
+        return new FixReport
+        {
+            Plan = plan.Id,
+            Title = plan.Title,
+            Steps = plan.Steps.Select(s => s.Text).ToList(),
+            Warnings = article.AntiPlans.Select(a => a.Warning ?? a.Title).ToList(),
+            Validation = new ValidationReport
+            {
+                Verdict = "not-validated",
+                FaultSchedules = 0,
+                Reason = "the simulated cluster that validates fix plans is not part of this build yet",
+            },
+        };
+    }
+
+    private static void AddEvidence(List<EvidenceItem> evidence, Fact fact, string role)
+    {
+        var item = fact.Origin switch
+        {
+            EventOrigin e => new EvidenceItem
+            {
+                Source = e.Record.Origin.Source,
+                Record = e.Record.RecordNumber,
+                Line = e.Record.Origin.Line,
+                EventId = e.Record.EventId,
+                Provider = e.Record.Provider,
+                Time = Time(e.Record.TimeUtc),
+                Node = e.Node ?? "",
+                Role = role,
+            },
+            ObservationOrigin o => new EvidenceItem
+            {
+                Source = o.Source,
+                Line = o.Line,
+                Fact = o.Fact,
+                Value = o.Value,
+                Node = o.Node ?? "",
+                Role = role,
+            },
+            _ => null,
+        };
+
+        if (item is not null && !evidence.Any(x => x.Source == item.Source && x.Record == item.Record && x.Line == item.Line && x.Fact == item.Fact && x.EventId == item.EventId && x.Value == item.Value))
+        {
+            evidence.Add(item);
+        }
+    }
+
+    private static EventReference Reference(Fact fact, string reason, string? rule, string? kb)
+    {
+        var origin = (EventOrigin)fact.Origin!;
+        return new EventReference
+        {
+            Source = origin.Record.Origin.Source,
+            Record = origin.Record.RecordNumber,
+            Line = origin.Record.Origin.Line,
+            EventId = origin.Record.EventId,
+            Provider = origin.Record.Provider,
+            Time = Time(origin.Record.TimeUtc),
+            Node = origin.Node ?? "",
+            Reason = reason,
+            Rule = rule,
+            Kb = kb,
+        };
+    }
+
+    private static InputReport Input(InputSummary summary) => new()
+    {
+        Path = summary.Path,
+        Format = summary.Format,
+        Records = summary.Records,
+        Recovered = summary.Recovered,
+        Skipped = summary.Skipped,
+        Errors = summary.Problems.Select(p => new InputError { Message = p.Message, Offset = p.Offset, Line = p.Line, Column = p.Column }).ToList(),
+    };
+
+    /// <summary>UTC ISO-8601 with as many fraction digits as the source had.</summary>
+    internal static string Time(DateTime? time) =>
+        time?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? "";
+
+    private static object? Json(object? value) => value switch
+    {
+        DateTime t => Time(t),
+        TimeSpan d => d.ToString("c", CultureInfo.InvariantCulture),
+        _ => value,
+    };
+}

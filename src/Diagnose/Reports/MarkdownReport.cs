@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text;
+using Diagnose.Core.Reports;
+
+namespace Diagnose.Reports;
+
+/// <summary>The report as Markdown, to paste into a support ticket.</summary>
+public static class MarkdownReport
+{
+    public static string Write(AnalysisReport report)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Diagnose report").AppendLine();
+        if (report.Diagnoses.Count == 0)
+        {
+            md.AppendLine("No known root cause was found in these inputs.").AppendLine();
+        }
+
+        foreach (var d in report.Diagnoses)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"## {d.Kb}: {d.Title}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Root cause** ({d.Confidence:P0} confidence, rule `{d.Rule}`): {d.RootCause}").AppendLine();
+            md.AppendLine(CultureInfo.InvariantCulture, $"**Nodes:** {string.Join(", ", d.Nodes)}").AppendLine();
+            md.AppendLine("**Evidence**").AppendLine();
+            md.AppendLine("| role | source | record | event | time (UTC) | node |");
+            md.AppendLine("|---|---|---|---|---|---|");
+            foreach (var e in d.Evidence)
+            {
+                var what = e.EventId is int id ? $"{e.Provider} {id}" : $"{e.Fact}: {e.Value}";
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {e.Role} | `{e.Source}` | {Position(e.Record, e.Line)} | {Escape(what)} | {e.Time} | {e.Node} |");
+            }
+
+            md.AppendLine();
+            foreach (var f in d.DerivedFacts)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- derived `{f.Type}` by `{f.Rule}`: {string.Join(", ", f.Fields.Select(kv => $"{kv.Key}={kv.Value}"))}");
+            }
+
+            if (d.Fix is { } fix)
+            {
+                md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"**Fix** (`{fix.Plan}`): {fix.Title}").AppendLine();
+                for (var i = 0; i < fix.Steps.Count; i++)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {fix.Steps[i]}");
+                }
+
+                md.AppendLine();
+                foreach (var warning in fix.Warnings)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"> **Warning:** {warning}");
+                }
+
+                if (fix.Validation is { } v)
+                {
+                    md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"**Validation:** {v.Verdict}{(v.Reason is null ? "" : $" ({v.Reason})")}");
+                }
+            }
+
+            md.AppendLine();
+        }
+
+        References(md, "Benign events", report.Benign);
+        References(md, "Unexplained events", report.Unexplained);
+        md.AppendLine("## Inputs").AppendLine();
+        md.AppendLine("| input | format | records | recovered | skipped | problems |");
+        md.AppendLine("|---|---|---|---|---|---|");
+        foreach (var input in report.Inputs)
+        {
+            var problems = string.Join("; ", input.Errors.Select(TextReport.Describe));
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{input.Path}` | {input.Format} | {input.Records} | {input.Recovered} | {input.Skipped} | {Escape(problems)} |");
+        }
+
+        return md.ToString();
+    }
+
+    private static void References(StringBuilder md, string title, List<EventReference> events)
+    {
+        if (events.Count == 0)
+        {
+            return;
+        }
+
+        md.AppendLine(CultureInfo.InvariantCulture, $"## {title}").AppendLine();
+        foreach (var e in events)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {e.Provider} {e.EventId} on {e.Node} at {e.Time} (`{e.Source}` {Position(e.Record, e.Line)}): {e.Reason}");
+        }
+
+        md.AppendLine();
+    }
+
+    private static string Position(long? record, int? line) =>
+        record is long r ? $"#{r}" : line is int l ? $"line {l}" : "";
+
+    private static string Escape(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

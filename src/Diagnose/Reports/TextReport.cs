@@ -1,0 +1,93 @@
+using System.Globalization;
+using System.Text;
+using Diagnose.Core.Reports;
+
+namespace Diagnose.Reports;
+
+/// <summary>The report as plain text for a terminal: one block per diagnosis, then benign, unexplained and inputs.</summary>
+public static class TextReport
+{
+    public static string Write(AnalysisReport report, string? title = null)
+    {
+        var text = new StringBuilder();
+        if (title is not null)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"== {title} ==");
+        }
+
+        if (report.Diagnoses.Count == 0)
+        {
+            text.AppendLine("No known root cause found.");
+        }
+
+        foreach (var d in report.Diagnoses)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"DIAGNOSIS {d.Kb}  {d.Title}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  rule        {d.Rule} (confidence {d.Confidence.ToString("0.00", CultureInfo.InvariantCulture)})");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  root cause  {d.RootCause}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  nodes       {string.Join(", ", d.Nodes)}");
+            text.AppendLine("  evidence");
+            foreach (var e in d.Evidence)
+            {
+                var what = e.EventId is int id ? $"{e.Provider} {id} at {e.Time}" : $"{e.Fact}: {e.Value}";
+                var where = e.Record is long r ? $"record {r}" : e.Line is int l ? $"line {l}" : "";
+                text.AppendLine(CultureInfo.InvariantCulture, $"    {e.Role,-10} {what}  [{e.Node}]  {e.Source} {where}");
+            }
+
+            foreach (var f in d.DerivedFacts)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  derived     {f.Type} by {f.Rule}");
+            }
+
+            if (d.Fix is { } fix)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  fix         {fix.Plan}: {fix.Title}");
+                for (var i = 0; i < fix.Steps.Count; i++)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    {i + 1,2}. {fix.Steps[i]}");
+                }
+
+                foreach (var warning in fix.Warnings)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"    warning: {warning}");
+                }
+
+                if (fix.Validation is { } v)
+                {
+                    text.AppendLine(CultureInfo.InvariantCulture, $"  validation  {v.Verdict}{(v.Reason is null ? "" : $" ({v.Reason})")}");
+                }
+            }
+
+            text.AppendLine();
+        }
+
+        foreach (var e in report.Benign)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"BENIGN {e.Provider} {e.EventId} [{e.Node}] {e.Time} {e.Source}: {e.Reason}");
+        }
+
+        foreach (var e in report.Unexplained)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"UNEXPLAINED {e.Provider} {e.EventId} [{e.Node}] {e.Time} {e.Source}: {e.Reason}");
+        }
+
+        text.AppendLine("inputs");
+        foreach (var input in report.Inputs)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {input.Path}  {input.Format}  read {input.Records}, recovered {input.Recovered}, skipped {input.Skipped}");
+            foreach (var error in input.Errors)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"    problem: {Describe(error)}");
+            }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A problem with its position, as people read it.</summary>
+    public static string Describe(InputError error)
+    {
+        var where = error.Line is int l ? (error.Column is int c ? $"line {l}, column {c}" : $"line {l}") : error.Offset is long o ? $"offset {o}" : null;
+        return where is null ? error.Message : $"{where}: {error.Message}";
+    }
+}
