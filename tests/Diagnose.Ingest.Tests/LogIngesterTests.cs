@@ -159,4 +159,20 @@ public sealed class LogIngesterTests
             Assert.IsLessThan(200_000L, stream.Position, reader.Format);
         }
     }
+
+    [TestMethod]
+    public void ReadStream_BomEncodedTextAndCsv_DecodesAccordingly()
+    {
+        var ticket = File.ReadAllText(TestInput.DataPath("ticket.txt"));
+        var csv = File.ReadAllText(TestInput.DataPath("application.csv"));
+
+        var (textRecords, textSession) = TestInput.Ingest(TestInput.Bytes(ticket, new UnicodeEncoding(bigEndian: false, byteOrderMark: true)));
+        var (csvRecords, csvSession) = TestInput.Ingest(TestInput.Bytes(csv, new UTF8Encoding(true)));
+
+        Assert.AreEqual("text", textSession.Inputs.Single().Format);
+        CollectionAssert.AreEqual(new[] { 1042, 1024, 1002, 412 }, textRecords.Select(r => r.EventId).ToArray());
+        Assert.AreEqual("csv", csvSession.Inputs.Single().Format);
+        Assert.AreEqual("ESENT", csvRecords[0].Provider);
+        Assert.HasCount(3, csvRecords);
+    }
 }

@@ -167,4 +167,16 @@ public sealed class XmlEventReaderTests
         Assert.AreEqual(1, summary.Skipped);
         Assert.AreEqual(3, summary.Problems.Single().Line);
     }
+
+    [TestMethod]
+    public void Read_WhiteSpaceBeforeDeclaration_ReadsWithTrueLines()
+    {
+        var xml = "\r\n\r\n   <?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Events>\n" + Event("ESENT", "412") + "\n" + Event("ClusSvc", "1042") + "\n<Event>";
+
+        var (records, summary) = TestInput.Read(new XmlEventReader(), xml);
+
+        CollectionAssert.AreEqual(new int?[] { 5, 6 }, records.Select(r => r.Origin.Line).ToArray());
+        Assert.AreEqual(1, summary.Skipped);
+        Assert.AreEqual(7, summary.Problems.Single().Line);
+    }
 }

@@ -19,8 +19,13 @@ public sealed class XmlEventReader : IEventReader
     {
         // The StreamReader decodes by BOM, so a UTF-16 file whose declaration still says UTF-8 reads fine.
         using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        // An XML declaration must come first, so white space before it (pastes, editors) is passed over here
+        // and the reader told where it starts, to keep line numbers true.
+        var (skippedLines, skippedColumns) = SkipLeadingWhiteSpace(text);
         var settings = new XmlReaderSettings
         {
+            LineNumberOffset = skippedLines,
+            LinePositionOffset = skippedColumns,
             ConformanceLevel = ConformanceLevel.Fragment,
             DtdProcessing = DtdProcessing.Prohibit,
             XmlResolver = null,
@@ -93,6 +98,27 @@ public sealed class XmlEventReader : IEventReader
         {
             context.Problem("the XML holds no <Event> elements");
         }
+    }
+
+    private static (int Lines, int Columns) SkipLeadingWhiteSpace(TextReader text)
+    {
+        var lines = 0;
+        var columns = 0;
+        while (text.Peek() is ' ' or '\t' or '\r' or '\n')
+        {
+            var c = text.Read();
+            if (c == '\n' || (c == '\r' && text.Peek() != '\n'))
+            {
+                lines++;
+                columns = 0;
+            }
+            else if (c != '\r')
+            {
+                columns++;
+            }
+        }
+
+        return (lines, columns);
     }
 
     private static EventRecord? ToRecord(XElement ev, int line, ReadContext context)
