@@ -92,8 +92,10 @@ public sealed class LogIngester
         if (!_readers.TryGetValue(detected.Format, out var reader))
         {
             summary.Unreadable = true;
-            context.Problem($"unrecognised content ({detected.Reason}): expected EVTX, EVT, Event Viewer XML or CSV, " +
-                            "Get-WinEvent JSON, pasted event text or a cluster snapshot JSON", offset: 0);
+            context.Problem(detected.Format == FormatDetector.Unknown
+                ? $"unrecognised content ({detected.Reason}): expected EVTX, EVT, Event Viewer XML or CSV, " +
+                  "Get-WinEvent JSON, pasted event text or a cluster snapshot JSON"
+                : $"{detected.Format} input ({detected.Reason}) but no {detected.Format} reader is registered", offset: 0);
             yield break;
         }
 

@@ -1,0 +1,199 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using Diagnose.Ingest.Readers;
+
+namespace Diagnose.Ingest.Detection;
+
+/// <summary>
+/// Finds an input's format from its first bytes only; file names and extensions are never looked at,
+/// because tickets arrive as "log.txt" holding anything.
+/// </summary>
+public static partial class FormatDetector
+{
+    public const string Evtx = "evtx";
+    public const string Evt = "evt";
+    public const string Xml = "xml";
+    public const string Json = "json";
+    public const string Csv = "csv";
+    public const string Text = "text";
+    public const string Snapshot = "snapshot";
+    public const string Unknown = "unknown";
+
+    public static DetectedFormat Detect(ReadOnlySpan<byte> head)
+    {
+        if (head.IsEmpty)
+        {
+            return new DetectedFormat(Unknown, "empty input");
+        }
+
+        if (head.StartsWith("ElfFile\0"u8))
+        {
+            return new DetectedFormat(Evtx, "ElfFile signature at offset 0");
+        }
+
+        if (head.Length >= 8 && head.Slice(4, 4).SequenceEqual("LfLe"u8)
+            && (head[0] | (head[1] << 8) | (head[2] << 16) | (head[3] << 24)) == 0x30)
+        {
+            return new DetectedFormat(Evt, "LfLe signature at offset 4 with a 0x30-byte header");
+        }
+
+        var (text, encoding) = Decode(head);
+        if (text is null)
+        {
+            return new DetectedFormat(Unknown, "binary data, no known signature");
+        }
+
+        var body = text.AsSpan().TrimStart();
+        if (body.IsEmpty)
+        {
+            return new DetectedFormat(Unknown, $"{encoding} text holding only white space");
+        }
+
+        switch (body[0])
+        {
+            case '<':
+                return new DetectedFormat(Xml, $"{encoding} text starting with '<'");
+            case '[':
+                return new DetectedFormat(Json, $"{encoding} text starting with '['");
+            case '{':
+                return LooksLikeSnapshot(body)
+                    ? new DetectedFormat(Snapshot, $"{encoding} JSON object with cluster snapshot keys")
+                    : new DetectedFormat(Json, $"{encoding} text starting with '{{'");
+        }
+
+        var firstLine = FirstLine(body);
+        if (CsvEventReader.IsHeader(firstLine))
+        {
+            return new DetectedFormat(Csv, $"{encoding} text with an Event Viewer CSV header");
+        }
+
+        if (CsvEventReader.LooksLikeLegacyRow(firstLine))
+        {
+            return new DetectedFormat(Csv, $"{encoding} text whose first line is a legacy Event Viewer CSV row");
+        }
+
+        if (EventIdLine().IsMatch(text))
+        {
+            return new DetectedFormat(Text, $"{encoding} text with an 'Event ID' line");
+        }
+
+        return new DetectedFormat(Unknown, $"{encoding} text without event records");
+    }
+
+    /// <summary>Decodes the head as text, or returns null when it is binary (NUL bytes, control characters, invalid UTF-8).</summary>
+    private static (string? Text, string Encoding) Decode(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]))
+        {
+            return (Plausible(Encoding.Unicode.GetString(EvenLength(head[2..]))), "UTF-16 LE");
+        }
+
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            return (Plausible(Encoding.BigEndianUnicode.GetString(EvenLength(head[2..]))), "UTF-16 BE");
+        }
+
+        var name = "UTF-8";
+        if (head.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            head = head[3..];
+            name = "UTF-8 (BOM)";
+        }
+
+        if (head.Contains((byte)0))
+        {
+            return (null, name);
+        }
+
+        return (Plausible(Encoding.UTF8.GetString(head)), name);
+    }
+
+    private static ReadOnlySpan<byte> EvenLength(ReadOnlySpan<byte> bytes) => bytes[..(bytes.Length & ~1)];
+
+    /// <summary>Text has few control characters and few undecodable bytes; random data has many.</summary>
+    private static string? Plausible(string text)
+    {
+        var bad = 0;
+        foreach (var c in text)
+        {
+            if (c == '\0' || (char.IsControl(c) && c is not ('\t' or '\r' or '\n' or '\f')) || c == '\uFFFD')
+            {
+                bad++;
+            }
+        }
+
+        // ANSI exports read as UTF-8 give the odd replacement character; binary gives them everywhere.
+        return bad * 20 > text.Length + 20 || text.Contains('\0') ? null : text.TrimStart('\uFEFF');
+    }
+
+    private static ReadOnlySpan<char> FirstLine(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny('\r', '\n');
+        return end < 0 ? text : text[..end];
+    }
+
+    /// <summary>Scans the head for a top-level "nodes" or "quorum" key, or "kind": "cluster-snapshot".</summary>
+    private static bool LooksLikeSnapshot(ReadOnlySpan<char> json)
+    {
+        var depth = 0;
+        string? lastString = null;
+        string? pendingKey = null;
+        for (var i = 0; i < json.Length; i++)
+        {
+            var c = json[i];
+            switch (c)
+            {
+                case '{' or '[':
+                    depth++;
+                    lastString = null;
+                    break;
+                case '}' or ']':
+                    depth--;
+                    lastString = null;
+                    break;
+                case ':':
+                    pendingKey = depth == 1 ? lastString : null;
+                    if (pendingKey is "nodes" or "quorum")
+                    {
+                        return true;
+                    }
+
+                    break;
+                case ',':
+                    pendingKey = null;
+                    lastString = null;
+                    break;
+                case '"':
+                    var sb = new StringBuilder();
+                    i++;
+                    while (i < json.Length && json[i] != '"')
+                    {
+                        if (json[i] == '\\')
+                        {
+                            i++;
+                        }
+
+                        if (i < json.Length)
+                        {
+                            sb.Append(json[i]);
+                        }
+
+                        i++;
+                    }
+
+                    lastString = sb.ToString();
+                    if (pendingKey == "kind" && depth == 1 && lastString == "cluster-snapshot")
+                    {
+                        return true;
+                    }
+
+                    break;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex(@"Event ID:? *\d+", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex EventIdLine();
+}
