@@ -59,6 +59,9 @@ public sealed class EvtxReader
             yield break;
         }
 
+        // Without a file signature, go on only if chunks follow: a foreign file must not yield a problem per 64 KiB.
+        var headerMissing = !header.AsSpan(0, 8).SequenceEqual(FileMagic);
+
         var chunk = new byte[ChunkSize];
         var output = new List<EvtxXmlRecord>(256);
         long offset = FileHeaderSize;
@@ -76,7 +79,7 @@ public sealed class EvtxReader
                 yield break;
             }
 
-            if (n == 0)
+            if (n == 0 || (headerMissing && index == 0 && !chunk.AsSpan(0, 8).SequenceEqual(ChunkMagic)))
             {
                 yield break;
             }

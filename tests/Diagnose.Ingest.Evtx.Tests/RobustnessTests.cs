@@ -59,6 +59,13 @@ public sealed class RobustnessTests
 
         Assert.IsEmpty(ReadEvtx(data[..100]).Records);
         Assert.IsEmpty(ReadEvtx([]).Records);
+
+        // A foreign file of any size gives one problem, not one per chunk.
+        var foreign = new byte[Header + (8 * Chunk)];
+        new Random(3).NextBytes(foreign);
+        var (none, s) = ReadEvtx(foreign);
+        Assert.IsEmpty(none);
+        Assert.HasCount(1, s.Problems);
     }
 
     [TestMethod]
