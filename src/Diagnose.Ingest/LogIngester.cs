@@ -18,7 +18,7 @@ public sealed class LogIngester
 
     public LogIngester(IEnumerable<IEventReader>? extraReaders = null)
     {
-        IEventReader[] builtIn = [new XmlEventReader(), new CsvEventReader(), new JsonEventReader(), new TextEventReader()];
+        IEventReader[] builtIn = [new EvtxEventReader(), new EvtEventReader(), new XmlEventReader(), new CsvEventReader(), new JsonEventReader(), new TextEventReader()];
         _readers = builtIn.Concat(extraReaders ?? []).ToDictionary(r => r.Format, StringComparer.OrdinalIgnoreCase);
     }
 

@@ -1,3 +1,4 @@
+using Diagnose.Core.Inputs;
 using Diagnose.Ingest.Readers;
 
 namespace Diagnose.Ingest.Tests;
@@ -27,7 +28,22 @@ public sealed class CsvEventReaderTests
 
         Assert.AreEqual(("Microsoft-Windows-Winlogon", 7001, 4, 6), (records[2].Provider, records[2].EventId, records[2].Level, records[2].Origin.Line));
         Assert.AreEqual(0, summary.Skipped);
-        Assert.Contains("taken as UTC", summary.Problems.Single().Message);
+        Assert.HasCount(2, summary.Problems);
+        Assert.Contains("taken as UTC", summary.Problems.Single(p => p.Message.Contains("time zone")).Message);
+        Assert.Contains("no Computer column", summary.Problems.Single(p => p.Message.Contains("Computer")).Message);
+        Assert.IsNull(esent.Computer, "the test source's file name names no node");
+    }
+
+    [TestMethod]
+    public void Read_ModernCsvNamedAfterItsNode_TakesTheNodeFromTheFileName()
+    {
+        var csv = Header + "Error,4/15/1999 10:32:11 AM,ClusSvc,1042,(2050),\"Cluster generic service 'Microsoft Exchange Directory' failed.\"\r\n";
+        var summary = new InputSummary("cases/4711/EXNODEA_System.csv");
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(csv));
+        var record = new CsvEventReader().Read(stream, new ReadContext("cases/4711/EXNODEA_System.csv", summary)).Single();
+
+        Assert.AreEqual("EXNODEA", record.Computer);
+        Assert.Contains("node 'EXNODEA'", summary.Problems.Single(p => p.Message.Contains("Computer")).Message);
     }
 
     [TestMethod]
@@ -78,7 +94,7 @@ public sealed class CsvEventReaderTests
         Assert.AreEqual(1, records[0].Level);
         Assert.AreEqual(TestInput.Utc(2024, 3, 5, 8, 58, 13, 5_000_000), records[1].TimeUtc);
         Assert.AreEqual(5, records[1].Level);
-        Assert.HasCount(1, summary.Problems);
+        Assert.AreEqual(1, summary.Problems.Count(p => p.Message.Contains("time zone")));
     }
 
     [TestMethod]

@@ -101,7 +101,7 @@ public sealed class LogIngesterTests
         var evtx = new byte[4096];
         "ElfFile\0"u8.CopyTo(evtx);
 
-        foreach (var (bytes, format, text) in new[] { (Array.Empty<byte>(), "unknown", "empty"), (random, "unknown", "binary data"), (evtx, "evtx", "no evtx reader") })
+        foreach (var (bytes, format, text) in new[] { (Array.Empty<byte>(), "unknown", "empty"), (random, "unknown", "binary data"), (evtx, "evtx", "file header checksum mismatch") })
         {
             var (records, session) = TestInput.Ingest(bytes);
 
@@ -109,7 +109,7 @@ public sealed class LogIngesterTests
             var summary = session.Inputs.Single();
             Assert.AreEqual(format, summary.Format);
             Assert.IsTrue(summary.Unreadable);
-            Assert.Contains(text, summary.Problems.Single().Message);
+            Assert.IsTrue(summary.Problems.Any(p => p.Message.Contains(text, StringComparison.Ordinal)), string.Join("; ", summary.Problems));
         }
     }
 

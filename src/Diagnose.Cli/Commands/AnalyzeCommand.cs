@@ -87,6 +87,12 @@ internal static class AnalyzeCommand
 
     private static string Display(string path)
     {
+        // Bundled samples are shown as samples/…, wherever the program was built.
+        if (path.StartsWith(AppContext.BaseDirectory, StringComparison.Ordinal))
+        {
+            return Path.GetRelativePath(AppContext.BaseDirectory, path);
+        }
+
         var relative = Path.GetRelativePath(Environment.CurrentDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }

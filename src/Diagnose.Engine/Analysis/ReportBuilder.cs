@@ -113,6 +113,17 @@ internal sealed class ReportBuilder
 
     private static void AddEvidence(List<EvidenceItem> evidence, Fact fact, string role)
     {
+        // A derived fact is shown through the inputs it was derived from.
+        if (fact.DerivedBy is { } by)
+        {
+            foreach (var input in by.InputSupport())
+            {
+                AddEvidence(evidence, input, role);
+            }
+
+            return;
+        }
+
         var item = fact.Origin switch
         {
             EventOrigin e => new EvidenceItem

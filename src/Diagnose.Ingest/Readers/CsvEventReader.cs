@@ -32,6 +32,7 @@ public sealed class CsvEventReader : IEventReader
         var rows = new CsvRowReader(text);
         CsvLayout? layout = null;
         var zoneNoted = false;
+        string? fileNode = null;
         var resyncing = false;
         while (true)
         {
@@ -47,6 +48,14 @@ public sealed class CsvEventReader : IEventReader
                 layout = row.Error is null ? CsvLayout.FromHeader(row.Fields) : null;
                 if (layout is not null)
                 {
+                    if (layout.Computer < 0)
+                    {
+                        fileNode = NodeFromFileName(context.Source);
+                        context.Problem(fileNode is null
+                            ? "this CSV export has no Computer column and its file name names no node: name it <NODE>_<Log>.csv so events can be tied to a node"
+                            : $"this CSV export has no Computer column: its events are taken to come from node '{fileNode}', from the file name (<NODE>_<Log>.csv)");
+                    }
+
                     continue;
                 }
 
@@ -60,7 +69,7 @@ public sealed class CsvEventReader : IEventReader
 
             // After a quote left open to the end, the lines that follow are read again; until one of them
             // is a good row they are the broken message's own lines, not rows of their own.
-            var record = ToRecord(row, layout, context, ref zoneNoted, quiet: resyncing && row.ErrorLine is null);
+            var record = ToRecord(row, layout, context, ref zoneNoted, quiet: resyncing && row.ErrorLine is null, fileNode);
             resyncing = row.ErrorLine is not null || (resyncing && record is null);
             if (record is not null)
             {
@@ -69,7 +78,15 @@ public sealed class CsvEventReader : IEventReader
         }
     }
 
-    private static EventRecord? ToRecord(CsvRow row, CsvLayout layout, ReadContext context, ref bool zoneNoted, bool quiet)
+    /// <summary>The node a modern CSV export stands for, from a file named &lt;NODE&gt;_&lt;Log&gt;.csv.</summary>
+    internal static string? NodeFromFileName(string source)
+    {
+        var name = Path.GetFileNameWithoutExtension(source);
+        var underscore = name.IndexOf('_', StringComparison.Ordinal);
+        return underscore > 0 ? name[..underscore] : null;
+    }
+
+    private static EventRecord? ToRecord(CsvRow row, CsvLayout layout, ReadContext context, ref bool zoneNoted, bool quiet, string? fileNode)
     {
         if (quiet && (row.Error is not null || row.Fields.Count != layout.FieldCount || !EventIdentifiers.TryParse(row.Fields[layout.EventId], out _)))
         {
@@ -133,7 +150,7 @@ public sealed class CsvEventReader : IEventReader
             Level = EventLevels.FromWord(row.Fields[layout.Level]),
             Task = ParseCategory(Field(row, layout.Category)),
             TimeUtc = time,
-            Computer = Field(row, layout.Computer),
+            Computer = Field(row, layout.Computer) ?? fileNode,
             UserSid = user is not null && user.StartsWith("S-1-", StringComparison.OrdinalIgnoreCase) ? user : null,
             Message = message,
             Origin = new RecordOrigin(context.Source, Line: row.Line),
