@@ -1,0 +1,48 @@
+namespace Diagnose.Engine.Tests;
+
+[TestClass]
+public sealed class ControlTests
+{
+    [TestMethod]
+    [DataRow("healthy-cluster")]
+    [DataRow("near-miss-412-standalone")]
+    [DataRow("near-miss-609-alone")]
+    [DataRow("near-miss-1042-other-resource")]
+    [DataRow("near-miss-1002-other-error")]
+    [DataRow("lone-1024")]
+    public void Analyze_ControlCase_GivesNoDiagnosis(string control)
+    {
+        var report = Engine.Analyze(Engine.Sample("controls/" + control));
+
+        Assert.IsEmpty(report.Diagnoses, string.Join("; ", report.Diagnoses.Select(d => d.Rule)));
+        Assert.IsEmpty(report.Benign);
+    }
+
+    [TestMethod]
+    public void Analyze_NearMisses_ListTheirArticleEventsAsUnexplained()
+    {
+        (string Control, string Expected)[] cases =
+        [
+            ("near-miss-412-standalone", "ESENT 412"),
+            ("near-miss-609-alone", "ESENT 609"),
+            ("near-miss-1042-other-resource", "ClusSvc 1042"),
+            ("near-miss-1002-other-error", "ClusSvc 1042,MSExchangeDS 1002"),
+        ];
+        foreach (var (control, expected) in cases)
+        {
+            var report = Engine.Analyze(Engine.Sample("controls/" + control));
+            Assert.AreEqual(expected, string.Join(",", report.Unexplained.Select(u => $"{u.Provider} {u.EventId}").Order(StringComparer.Ordinal)), control);
+        }
+    }
+
+    [TestMethod]
+    public void Analyze_1024WithoutRestoreContext_IsUnexplainedNotBenign()
+    {
+        var report = Engine.Analyze(Engine.Sample("controls/lone-1024"));
+
+        var unexplained = report.Unexplained.Single();
+        Assert.AreEqual(("ClusSvc", 1024, 9105L, "EXCLNODE1"), (unexplained.Provider, unexplained.EventId, unexplained.Record, unexplained.Node));
+        StringAssert.Contains(unexplained.Reason, "no rule explains it");
+        Assert.IsEmpty(report.Benign);
+    }
+}
