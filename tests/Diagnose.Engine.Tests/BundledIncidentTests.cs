@@ -23,6 +23,21 @@ public sealed class BundledIncidentTests
     }
 
     [TestMethod]
+    public void Analyze_Kb293302WithoutTheNewerNodesLogs_FallsBackToTheSnapshotWithLowerConfidence()
+    {
+        var folder = Engine.Sample("incidents/KB293302-wins-rolling-upgrade");
+        var withSnapshot = Engine.Analyze(Path.Combine(folder, "NODE1_Application.csv"), Path.Combine(folder, "NODE1_System.csv"), Path.Combine(folder, "snapshot.json"));
+        var eventsOnly = Engine.Analyze(Path.Combine(folder, "NODE1_Application.csv"), Path.Combine(folder, "NODE1_System.csv"));
+
+        var mixed = withSnapshot.Diagnoses.Single();
+        Assert.AreEqual(("KB293302.log-unreadable-on-windows-2000-node", 0.85), (mixed.Rule, mixed.Confidence));
+        Assert.AreEqual("NODE2", mixed.Evidence.Single(e => e.Role == "newer").Node);
+        var alone = eventsOnly.Diagnoses.Single();
+        Assert.AreEqual(("KB293302.log-unreadable-on-cluster-node", 0.6), (alone.Rule, alone.Confidence));
+        CollectionAssert.AreEqual(new[] { "NODE1" }, alone.Nodes);
+    }
+
+    [TestMethod]
     public void Analyze_Q188674Incident_Diagnoses1002And1042AndMarksThe1024Benign()
     {
         var report = Engine.Analyze(Engine.Sample("incidents/Q188674-exchange-ds-restore"));
