@@ -11,6 +11,7 @@ public static class CliApp
         var root = new RootCommand("Diagnose: finds documented root causes of Windows failover-cluster incidents in exported event logs.");
         root.Subcommands.Add(AnalyzeCommand.Create(stdout, stderr));
         root.Subcommands.Add(RulesCommand.Create(stdout, stderr));
+        root.Subcommands.Add(EventsCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
         return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
     }
