@@ -65,7 +65,7 @@ internal static class AnalyzeCommand
                 stdout.WriteLine(text);
             }
 
-            var unreadable = reports.SelectMany(r => r.Report.Inputs).Where(i => i.Format == "unknown" || (i.Records == 0 && i.Errors.Count > 0)).ToList();
+            var unreadable = reports.SelectMany(r => r.Report.Inputs).Where(i => i.Unreadable).ToList();
             foreach (var input in unreadable)
             {
                 stderr.WriteLine($"diagnose: could not read {input.Path}: {string.Join("; ", input.Errors.Select(TextReport.Describe))}");

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Diagnose.Core.Records;
 using Diagnose.Ingest;
-using Diagnose.Reports;
 
 namespace Diagnose.Cli.Commands;
 
@@ -33,7 +32,7 @@ internal static class EventsCommand
             {
                 foreach (var problem in input.Problems)
                 {
-                    stderr.WriteLine($"{input.Path}: {TextReport.Describe(new Core.Reports.InputError { Message = problem.Message, Offset = problem.Offset, Line = problem.Line, Column = problem.Column })}");
+                    stderr.WriteLine($"{input.Path}: {problem}");
                 }
             }
 

@@ -5,11 +5,17 @@ namespace Diagnose.Core.Inputs;
 /// </summary>
 public sealed record InputProblem(string Message, long? Offset = null, int? Line = null, int? Column = null)
 {
-    /// <summary>The position as a person reads it: "line 12, column 4" or "offset 0x1F00".</summary>
-    public string Where =>
-        Line is int l ? (Column is int c ? $"line {l}, column {c}" : $"line {l}")
-        : Offset is long o ? $"offset {o} (0x{o:X})"
-        : "whole input";
+    public override string ToString() => Describe(Message, Offset, Line, Column);
 
-    public override string ToString() => $"{Where}: {Message}";
+    /// <summary>
+    /// The one wording of a problem with its position, as people read it: "line 12, column 4: …",
+    /// "offset 7936 (0x1F00): …", or the message alone when it concerns the whole input.
+    /// </summary>
+    public static string Describe(string message, long? offset, int? line, int? column)
+    {
+        var where = line is int l ? (column is int c ? $"line {l}, column {c}" : $"line {l}")
+            : offset is long o ? $"offset {o} (0x{o:X})"
+            : null;
+        return where is null ? message : $"{where}: {message}";
+    }
 }

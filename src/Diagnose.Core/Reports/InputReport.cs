@@ -14,4 +14,7 @@ public sealed class InputReport
     public long Skipped { get; init; }
 
     public List<InputError> Errors { get; init; } = [];
+
+    /// <summary>True when nothing at all could be read from this input (missing, empty, unrecognised, or every record failed).</summary>
+    public bool Unreadable { get; init; }
 }

@@ -35,10 +35,9 @@ internal sealed class ReportBuilder
             var derived = new List<DerivedFactReport>();
             foreach (var conclusion in group)
             {
-                foreach (var fact in conclusion.Evidence)
+                foreach (var (role, fact) in conclusion.Evidence)
                 {
-                    var alias = conclusion.Rule.Patterns.First(p => ReferenceEquals(conclusion.Proof.Facts[p.Slot], fact)).Alias;
-                    AddEvidence(evidence, fact, alias);
+                    AddEvidence(evidence, fact, role);
                 }
 
                 explained.UnionWith(conclusion.Proof.InputSupport());
@@ -180,6 +179,7 @@ internal sealed class ReportBuilder
         Records = summary.Records,
         Recovered = summary.Recovered,
         Skipped = summary.Skipped,
+        Unreadable = summary.Unreadable,
         Errors = summary.Problems.Select(p => new InputError { Message = p.Message, Offset = p.Offset, Line = p.Line, Column = p.Column }).ToList(),
     };
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Diagnose.Core.Inputs;
 using Diagnose.Core.Reports;
 
 namespace Diagnose.Reports;
@@ -84,10 +85,6 @@ public static class TextReport
         return text.ToString();
     }
 
-    /// <summary>A problem with its position, as people read it.</summary>
-    public static string Describe(InputError error)
-    {
-        var where = error.Line is int l ? (error.Column is int c ? $"line {l}, column {c}" : $"line {l}") : error.Offset is long o ? $"offset {o}" : null;
-        return where is null ? error.Message : $"{where}: {error.Message}";
-    }
+    /// <summary>A problem with its position, worded as everywhere else (<see cref="InputProblem.Describe"/>).</summary>
+    public static string Describe(InputError error) => InputProblem.Describe(error.Message, error.Offset, error.Line, error.Column);
 }

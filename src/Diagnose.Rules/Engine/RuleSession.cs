@@ -168,7 +168,15 @@ public sealed class RuleSession
 
                     break;
                 case ConcludeAction conclude:
-                    var evidence = conclude.Evidence.Select(activation.Bound).OfType<Fact>().ToList();
+                    var evidence = new List<(string Role, Fact Fact)>();
+                    foreach (var alias in conclude.Evidence)
+                    {
+                        if (activation.Bound(alias) is { } fact)
+                        {
+                            evidence.Add((alias, fact));
+                        }
+                    }
+
                     var subject = conclude.Subject is null ? null : activation.Bound(conclude.Subject);
                     _conclusions.Add(new Conclusion(conclude.Kind, conclude.Text.Render(match), conclude.Confidence, conclude.Plan, activation, evidence, subject));
                     break;
