@@ -1,3 +1,4 @@
+using Diagnose.Core.Diagnostics;
 using Diagnose.Core.Inputs;
 using Diagnose.Core.Records;
 using Diagnose.Ingest.Detection;
@@ -18,7 +19,7 @@ public sealed class LogIngester
 
     public LogIngester(IEnumerable<IEventReader>? extraReaders = null)
     {
-        IEventReader[] builtIn = [new EvtxEventReader(), new EvtEventReader(), new XmlEventReader(), new CsvEventReader(), new JsonEventReader(), new TextEventReader()];
+        IEventReader[] builtIn = [new EvtxEventReader(), new EvtEventReader(), new XmlEventReader(), new CsvEventReader(), new JsonEventReader(), new TextEventReader(), new NettraceEventReader(), new EtlEventReader()];
         _readers = builtIn.Concat(extraReaders ?? []).ToDictionary(r => r.Format, StringComparer.OrdinalIgnoreCase);
     }
 
@@ -55,6 +56,23 @@ public sealed class LogIngester
 
     /// <summary>Reads one stream whose format is found from its first bytes (used for uploads as well as files).</summary>
     public IEnumerable<EventRecord> ReadStream(Stream stream, string source, IngestSession session, CancellationToken cancellation = default)
+    {
+        DiagnoseEventSource.Log.InputStarted(source);
+        var at = session.Inputs.Count;
+        try
+        {
+            foreach (var record in ReadDetected(stream, source, session, cancellation))
+            {
+                yield return record;
+            }
+        }
+        finally
+        {
+            DiagnoseEventSource.Log.InputFinished(session.Inputs[at]);
+        }
+    }
+
+    private IEnumerable<EventRecord> ReadDetected(Stream stream, string source, IngestSession session, CancellationToken cancellation)
     {
         var summary = new InputSummary(source);
         session.Inputs.Add(summary);
@@ -94,7 +112,7 @@ public sealed class LogIngester
             summary.Unreadable = true;
             context.Problem(detected.Format == FormatDetector.Unknown
                 ? $"unrecognised content ({detected.Reason}): expected EVTX, EVT, Event Viewer XML or CSV, " +
-                  "Get-WinEvent JSON, pasted event text or a cluster snapshot JSON"
+                  "Get-WinEvent JSON, a .nettrace or .etl trace, pasted event text or a cluster snapshot JSON"
                 : $"{detected.Format} input ({detected.Reason}) but no {detected.Format} reader is registered", offset: 0);
             yield break;
         }

@@ -1,3 +1,4 @@
+using Diagnose.Core.Diagnostics;
 using Diagnose.Core.Records;
 using Diagnose.Core.Reports;
 using Diagnose.Ingest;
@@ -104,6 +105,9 @@ public sealed class DiagnoseEngine
         }
 
         session.Run();
-        return new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts);
+        session.Firings.ToList().ForEach(f => DiagnoseEventSource.Log.RuleFired(f.Rule.Id, f.Facts.Count(x => x is not null)));
+        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts);
+        DiagnoseEventSource.Log.Reported(report);
+        return report;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Text;
 using System.Text.RegularExpressions;
 using Diagnose.Ingest.Readers;
@@ -17,6 +18,8 @@ public static partial class FormatDetector
     public const string Csv = "csv";
     public const string Text = "text";
     public const string Snapshot = "snapshot";
+    public const string Nettrace = "nettrace";
+    public const string Etl = "etl";
     public const string Unknown = "unknown";
 
     public static DetectedFormat Detect(ReadOnlySpan<byte> head)
@@ -35,6 +38,16 @@ public static partial class FormatDetector
             && (head[0] | (head[1] << 8) | (head[2] << 16) | (head[3] << 24)) == 0x30)
         {
             return new DetectedFormat(Evt, "LfLe signature at offset 4 with a 0x30-byte header");
+        }
+
+        if (head.StartsWith("Nettrace"u8))
+        {
+            return new DetectedFormat(Nettrace, "Nettrace signature at offset 0");
+        }
+
+        if (LooksLikeEtl(head))
+        {
+            return new DetectedFormat(Etl, "ETW buffer header whose first event is the trace's log-file header");
         }
 
         var (text, encoding) = Decode(head);
@@ -78,6 +91,27 @@ public static partial class FormatDetector
         }
 
         return new DetectedFormat(Unknown, $"{encoding} text without event records");
+    }
+
+    /// <summary>
+    /// An .etl file is a sequence of ETW buffers. Each starts with a 0x48-byte WMI_BUFFER_HEADER
+    /// (BufferSize at 0, SavedOffset at 4), and the first buffer's first event is the log-file header:
+    /// a system trace header (header type 1 or 2, marker flags 0xC0) with hook id 0 (header group, info type).
+    /// </summary>
+    private static bool LooksLikeEtl(ReadOnlySpan<byte> head)
+    {
+        const int firstEvent = 0x48;
+        if (head.Length < firstEvent + 8)
+        {
+            return false;
+        }
+
+        var bufferSize = BinaryPrimitives.ReadUInt32LittleEndian(head);
+        var savedOffset = BinaryPrimitives.ReadUInt32LittleEndian(head[4..]);
+        return bufferSize >= 1024 && bufferSize % 1024 == 0 && bufferSize <= 64 << 20
+            && savedOffset > firstEvent && savedOffset <= bufferSize
+            && head[firstEvent + 2] is 1 or 2 && head[firstEvent + 3] == 0xC0
+            && BinaryPrimitives.ReadUInt16LittleEndian(head[(firstEvent + 6)..]) == 0;
     }
 
     /// <summary>Decodes the head as text, or returns null when it is binary (NUL bytes, control characters, invalid UTF-8).</summary>
