@@ -9,7 +9,8 @@ var mode = args.Length == 1 ? args[0] : "";
 EventSource[] sources = mode switch
 {
     "sample" => [SampleEventSource.Log, DiagnoseEventSource.Log],
-    "incident" or "articles" => [EsentEventSource.Log, ExchangeDirectoryEventSource.Log, ClusSvcEventSource.Log],
+    "incident" => [ExchangeDirectoryEventSource.Log, ClusSvcEventSource.Log],
+    "articles" => [EsentEventSource.Log, ExchangeDirectoryEventSource.Log, ClusSvcEventSource.Log],
     _ => [],
 };
 

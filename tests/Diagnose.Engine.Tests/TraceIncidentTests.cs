@@ -1,0 +1,61 @@
+using System.Diagnostics.Tracing;
+using Diagnose.Core.Diagnostics;
+using Diagnose.TraceEmitter;
+
+namespace Diagnose.Engine.Tests;
+
+/// <summary>
+/// The Q188674 incident's events written by EventSources named after their providers (MSExchangeDS,
+/// ClusSvc), recorded as a real .nettrace, must be diagnosed like the event-log version.
+/// Traces carry no computer name: the node comes from the file name, EXNODEA_trace.nettrace.
+/// </summary>
+[TestClass]
+public sealed class TraceIncidentTests
+{
+    public TestContext TestContext { get; set; } = null!;
+
+    [TestMethod]
+    [Timeout(60_000, CooperativeCancellation = true)]
+    public async Task Analyze_IncidentEventsInATrace_GiveTheSameDiagnosisAsTheEventLogs()
+    {
+        var folder = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"trace-incident-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var trace = Path.Combine(folder, "EXNODEA_trace.nettrace");
+        try
+        {
+            await TraceRecording.RecordAsync("incident", ["MSExchangeDS", "ClusSvc"], trace, TimeSpan.FromSeconds(30));
+
+            var fromTrace = Engine.Analyze(trace);
+            var fromLogs = Engine.Analyze(Engine.Sample("incidents/Q188674-exchange-ds-restore"));
+
+            Assert.AreEqual("nettrace", fromTrace.Inputs.Single().Format);
+            var expected = fromLogs.Diagnoses.Single();
+            var actual = fromTrace.Diagnoses.Single();
+            Assert.AreEqual((expected.Kb, expected.Rule, expected.RootCause, string.Join(",", expected.Nodes)), (actual.Kb, actual.Rule, actual.RootCause, string.Join(",", actual.Nodes)));
+            CollectionAssert.AreEqual(
+                expected.Evidence.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray(),
+                actual.Evidence.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray());
+            CollectionAssert.AreEqual(
+                fromLogs.Benign.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray(),
+                fromTrace.Benign.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray());
+            Assert.AreEqual(expected.Fix?.Plan, actual.Fix?.Plan);
+
+            Assert.AreEqual(fromLogs.Unexplained.Count, fromTrace.Unexplained.Count);
+            Assert.IsTrue(actual.Evidence.All(e => e.Source == trace && e.Record is > 0));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void DiagnoseEventSource_Manifest_IsValid()
+    {
+        var manifest = EventSource.GenerateManifest(typeof(DiagnoseEventSource), "Diagnose.Core.dll", EventManifestOptions.Strict);
+
+        Assert.IsNotNull(manifest);
+        StringAssert.Contains(manifest, "name=\"Diagnose\"");
+        Assert.AreEqual("Diagnose", EventSource.GetName(typeof(DiagnoseEventSource)));
+    }
+}
