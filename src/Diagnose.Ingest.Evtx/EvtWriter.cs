@@ -105,7 +105,10 @@ public static class EvtWriter
         var stringOffset = sidOffset + sid.Length;
         var stringBytes = Encoding.Unicode.GetBytes(string.Concat(strings.Select(s => s + "\0")));
         var dataOffset = stringOffset + stringBytes.Length;
-        var length = Align4(dataOffset + binary.Length) + 4;
+        var contentEnd = Align4(dataOffset + binary.Length);
+
+        // libevt rejects a record whose string/data offset is the trailing length itself: keep a padding word.
+        var length = (contentEnd == dataOffset ? contentEnd + 4 : contentEnd) + 4;
 
         var b = new byte[length];
         var s = b.AsSpan();
