@@ -58,7 +58,7 @@ public sealed class LogIngester
     {
         var summary = new InputSummary(source);
         session.Inputs.Add(summary);
-        var context = new ReadContext(source, summary, cancellation);
+        var context = new ReadContext(source, summary, cancellation) { Recover = session.Recover };
 
         var head = new byte[SniffBytes];
         var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
