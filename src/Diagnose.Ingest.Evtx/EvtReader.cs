@@ -340,10 +340,13 @@ public sealed class EvtReader
             };
         }
 
-        private bool IsEofRecord(long pos) =>
-            pos <= Length - EofRecordSize
-            && d.U32(pos + 4) == 0x11111111 && d.U32(pos + 8) == 0x22222222
-            && d.U32(pos + 12) == 0x33333333 && d.U32(pos + 16) == 0x44444444;
+        /// <summary>The end-of-file record, which may itself wrap past the end of the file.</summary>
+        private bool IsEofRecord(long pos)
+        {
+            var b = Circular(pos, EofRecordSize).AsSpan();
+            return BinaryPrimitives.ReadUInt32LittleEndian(b[4..]) == 0x11111111 && BinaryPrimitives.ReadUInt32LittleEndian(b[8..]) == 0x22222222
+                && BinaryPrimitives.ReadUInt32LittleEndian(b[12..]) == 0x33333333 && BinaryPrimitives.ReadUInt32LittleEndian(b[16..]) == 0x44444444;
+        }
 
         /// <summary>Reads a record that may run past the end of the file and continue after the header.</summary>
         private byte[] Circular(long pos, int size)

@@ -115,4 +115,32 @@ public sealed class EvtWriterTests
             Assert.AreEqual(expected, actual, $"record {i}");
         }
     }
+
+    [TestMethod]
+    [DataRow(4)] // the end-of-file record wraps
+    [DataRow(36)]
+    [DataRow(5000)]
+    public void EvtReader_WrappedCircularBuffer_ReadsEveryRecordAcrossTheEnd(int rotation)
+    {
+        // Everything in an EVT log is DWORD-aligned, so are the rotations.
+        // A log whose writer wrapped: the same bytes after the header, rotated, so records run past the end of
+        // the file and continue right after the header; the header points at the first record.
+        var records = TestRecords.Make(120, 6, evtOnly: true);
+        using var ms = new MemoryStream();
+        EvtWriter.Write(ms, records);
+        var bytes = ms.ToArray();
+        var body = bytes[0x30..];
+        var k = rotation % body.Length;
+        var rotated = new byte[bytes.Length];
+        bytes.AsSpan(0, 0x30).CopyTo(rotated);
+        body.AsSpan(body.Length - k).CopyTo(rotated.AsSpan(0x30));
+        body.AsSpan(0, body.Length - k).CopyTo(rotated.AsSpan(0x30 + k));
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(rotated.AsSpan(0x10), (uint)(0x30 + k));
+        var summary = new InputSummary("wrapped.evt");
+
+        // Forward-only input is copied to a temporary file first; the result is the same.
+        var read = new EvtReader().Read(new ForwardOnlyStream(new MemoryStream(rotated)), "wrapped.evt", summary).ToList();
+        Assert.IsEmpty(summary.Problems, string.Join("; ", summary.Problems));
+        CollectionAssert.AreEqual(records.Select(r => TestRecords.Describe(AsEvt(r))).ToList(), read.Select(TestRecords.Describe).ToList());
+    }
 }
