@@ -19,7 +19,12 @@ public sealed class LogIngester
     public LogIngester(IEnumerable<IEventReader>? extraReaders = null)
     {
         IEventReader[] builtIn = [new EvtxEventReader(), new EvtEventReader(), new XmlEventReader(), new CsvEventReader(), new JsonEventReader(), new TextEventReader()];
-        _readers = builtIn.Concat(extraReaders ?? []).ToDictionary(r => r.Format, StringComparer.OrdinalIgnoreCase);
+        // An extra reader for a built-in format replaces the built-in one.
+        _readers = new Dictionary<string, IEventReader>(StringComparer.OrdinalIgnoreCase);
+        foreach (var reader in builtIn.Concat(extraReaders ?? []))
+        {
+            _readers[reader.Format] = reader;
+        }
     }
 
     /// <summary>The files an input path stands for: itself, or every file under a folder in a stable order.</summary>
