@@ -47,7 +47,7 @@ public sealed partial class IndependentReaderTests
     public void PythonEvtx_ReadsEveryWrittenRecord()
     {
         var tool = ExternalTools.Require("evtx_dump.py", "python3-evtx");
-        var records = TestRecords.Make(400, 3);
+        var records = TestRecords.Make(250, 3);
         var file = WriteEvtx(records);
         var events = Events(ExternalTools.Run("/usr/bin/python3", $"\"{tool}\" \"{file}\""));
         // python-evtx converts FILETIME through a float: exact to a few microseconds only.
