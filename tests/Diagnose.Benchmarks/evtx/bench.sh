@@ -92,7 +92,7 @@ bench_set large "$large"
 for set in corpus large; do
   awk -v s="$set" -v d1="${RATE[$set/diagnose (one process)]}" -v d2="${RATE[$set/diagnose (per file)]}" \
       -v e="${RATE[$set/evtxexport (per file)]}" -v p="${RATE[$set/python-evtx (per file)]:-0}" \
-    'BEGIN { printf "ratio %-6s diagnose one process / evtxexport = %.2fx, per file / evtxexport = %.2fx, one process / python-evtx = %s\n", s, d1 / e, d2 / e, p > 0 ? sprintf("%.1fx", d1 / p) : "not run" }'
+    'BEGIN { printf "ratio %-6s diagnose one process / evtxexport = %.2fx, per file / evtxexport = %.2fx, one process / python-evtx = %s\n", s, d1 / e, d2 / e, (p > 0 ? sprintf("%.1fx", d1 / p) : "not run") }'
 done
 
 if [ "$mem_mb" -gt 0 ]; then
