@@ -1,3 +1,8 @@
+using System.Text;
 using Diagnose.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+// Buffered stdout: Console.Out flushes on every line, which dominates `events` on large logs.
+using var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+var exit = CliApp.Run(args, stdout, Console.Error);
+stdout.Flush();
+return exit;

@@ -10,14 +10,14 @@ namespace Diagnose.Ingest.Evtx;
 /// Reads legacy Windows NT/2000/XP/2003 event logs (.evt): an ELF_LOGFILE header and EVENTLOGRECORDs in a
 /// circular buffer. Records are followed from the header's start offset, wrapping from the end of the file
 /// back to just after the header, until the end-of-file record or the first invalid record. When the log is
-/// dirty (not closed cleanly) the space the walk did not cover is scanned for further "LfLe" records, which
-/// are yielded with <see cref="EventRecord.Recovered"/> set.
+/// dirty (not closed cleanly), the walk stopped at damage, or <see cref="Recover"/> is set, the space the walk
+/// did not cover is scanned for further "LfLe" records, which are yielded with <see cref="EventRecord.Recovered"/> set.
 /// </summary>
 /// <remarks>
 /// EventType maps to Level as Windows maps classic events: error 2, warning 3, information and success 4.
 /// Audit success and audit failure both map to 0 ("log always"), as the Security channel records audits in
-/// EVTX; the outcome is not a severity. The circular buffer needs random access, so the whole file is read
-/// into memory (EVT logs are at most a few hundred MB; larger inputs are refused).
+/// EVTX; the outcome is not a severity. The file is read with seeks through one 64 KiB block, so memory stays
+/// flat; a stream that cannot seek is first copied to a temporary file (deleted on close).
 /// </remarks>
 public sealed class EvtReader
 {
@@ -25,90 +25,107 @@ public sealed class EvtReader
     private const int FixedRecordSize = 0x38;
     private const int EofRecordSize = 0x28;
     private const uint Signature = 0x654C664C; // "LfLe"
-    private const long MaxFileSize = 1L << 30;
 
     public string Format => "evt";
+
+    /// <summary>Scan the space outside the walked records even in a clean log (forensic carving).</summary>
+    public bool Recover { get; init; }
 
     public IEnumerable<EventRecord> Read(Stream stream, string source, InputSummary summary, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(summary);
-        var data = ReadAll(stream, summary);
-        if (data is null)
-        {
-            return [];
-        }
-
-        var output = new List<EventRecord>();
-        new Walker(data, source, summary, output, ct).Run();
-        return output;
-    }
-
-    private static byte[]? ReadAll(Stream stream, InputSummary summary)
-    {
+        Stream? copy = null;
         try
         {
-            using var ms = new MemoryStream();
-            var buffer = new byte[81920];
-            int n;
-            while ((n = stream.Read(buffer, 0, buffer.Length)) > 0)
+            if (!stream.CanSeek)
             {
-                if (ms.Length + n > MaxFileSize)
+                copy = CopyToTemp(stream, summary);
+                if (copy is null)
                 {
-                    summary.AddProblem(new InputProblem("EVT file larger than 1 GiB: not read", 0));
-                    return null;
+                    yield break;
                 }
-
-                ms.Write(buffer, 0, n);
             }
 
-            return ms.ToArray();
+            var walker = new Walker(new RandomAccessReader(copy ?? stream), source, summary, Recover, ct);
+            foreach (var r in walker.Run())
+            {
+                yield return r;
+            }
+        }
+        finally
+        {
+            copy?.Dispose();
+        }
+    }
+
+    private static FileStream? CopyToTemp(Stream stream, InputSummary summary)
+    {
+        FileStream? temp = null;
+        try
+        {
+            temp = new FileStream(Path.GetTempFileName(), FileMode.Open, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            stream.CopyTo(temp);
+            temp.Position = 0;
+            return temp;
         }
         catch (IOException ex)
         {
+            temp?.Dispose();
             summary.AddProblem(new InputProblem($"read error: {ex.Message}", 0));
             return null;
         }
     }
 
-    private sealed class Walker(byte[] d, string source, InputSummary summary, List<EventRecord> output, CancellationToken ct)
+    private sealed class Walker(RandomAccessReader d, string source, InputSummary summary, bool recover, CancellationToken ct)
     {
         private readonly StringPool _pool = new();
+        private readonly List<(long From, long To)> _covered = [];
         private byte[] _scratch = new byte[4096];
 
-        private int Length => d.Length;
+        private long Length => d.Length;
 
-        public void Run()
+        public IEnumerable<EventRecord> Run()
         {
-            if (d.Length < HeaderSize || U32(4) != Signature || U32(0) != HeaderSize)
+            if (Length < HeaderSize || d.U32(4) != Signature || d.U32(0) != HeaderSize)
             {
-                summary.AddProblem(new InputProblem("not an EVT file: no LfLe header", 0));
-                if (d.Length >= HeaderSize)
+                summary.AddProblem(new InputProblem(Length == 0 ? "empty file" : "not an EVT file: no LfLe header", 0));
+                if (Length >= HeaderSize + FixedRecordSize)
                 {
-                    Scan(new bool[d.Length], recoveredOnly: true);
+                    foreach (var r in Scan())
+                    {
+                        yield return r;
+                    }
                 }
 
-                return;
+                yield break;
             }
 
-            var start = (int)Math.Min(U32(0x10), int.MaxValue);
-            var flags = U32(0x24);
-            var dirty = (flags & 1) != 0;
-            var covered = new bool[d.Length];
-            var walked = Walk(start, covered);
-            if (dirty || !walked)
+            var start = d.U32(0x10);
+            var dirty = (d.U32(0x24) & 1) != 0;
+            var walked = true;
+            foreach (var r in Walk(start, ok => walked = ok))
             {
-                Scan(covered, recoveredOnly: true);
+                yield return r;
+            }
+
+            if (dirty || !walked || recover)
+            {
+                foreach (var r in Scan())
+                {
+                    yield return r;
+                }
             }
         }
 
-        /// <summary>Follows records from the start offset; returns false when it stopped at damage.</summary>
-        private bool Walk(int start, bool[] covered)
+        /// <summary>Follows records from the start offset; reports false when it stopped at damage.</summary>
+        private IEnumerable<EventRecord> Walk(long start, Action<bool> finished)
         {
             if (start < HeaderSize || start >= Length)
             {
                 summary.AddProblem(new InputProblem("header start offset outside the file", 0x10));
-                return false;
+                finished(false);
+                yield break;
             }
 
             var pos = start;
@@ -126,13 +143,14 @@ public sealed class EvtReader
                     continue;
                 }
 
-                var size = U32(pos);
+                var size = d.U32(pos);
                 if (size == EofRecordSize && IsEofRecord(pos))
                 {
-                    return true;
+                    finished(true);
+                    yield break;
                 }
 
-                if (size == 0x27 && (pos + 8 > Length || U32(pos + 4) != Signature))
+                if (size == 0x27 && (pos + 8 > Length || d.U32(pos + 4) != Signature))
                 {
                     // Filler written at the end of the buffer before wrapping.
                     consumed += Length - pos;
@@ -143,7 +161,8 @@ public sealed class EvtReader
                 if (size < FixedRecordSize || size > capacity || size % 4 != 0)
                 {
                     summary.AddProblem(new InputProblem($"invalid record size {size}; walk stopped", pos));
-                    return false;
+                    finished(false);
+                    yield break;
                 }
 
                 var record = Circular(pos, (int)size);
@@ -151,61 +170,100 @@ public sealed class EvtReader
                     || BinaryPrimitives.ReadUInt32LittleEndian(record.AsSpan((int)size - 4)) != size)
                 {
                     summary.AddProblem(new InputProblem("record without LfLe signature or matching size; walk stopped", pos));
-                    return false;
+                    finished(false);
+                    yield break;
                 }
 
-                Mark(covered, pos, (int)size);
-                Emit(record.AsSpan(0, (int)size), pos, recovered: false);
+                Cover(pos, size);
+                if (Emit(record.AsSpan(0, (int)size), pos, recovered: false) is { } r)
+                {
+                    yield return r;
+                }
+
                 consumed += size;
-                pos = Advance(pos, (int)size);
+                pos = pos + size >= Length ? HeaderSize + (pos + size - Length) : pos + size;
             }
 
-            return true;
+            finished(true);
         }
 
         /// <summary>Looks for "LfLe" records in the bytes the walk did not cover (only unwrapped records).</summary>
-        private void Scan(bool[] covered, bool recoveredOnly)
+        private IEnumerable<EventRecord> Scan()
         {
-            var span = new ReadOnlySpan<byte>(d);
-            var pos = HeaderSize;
+            var pos = (long)HeaderSize;
             while (pos <= Length - FixedRecordSize)
             {
-                var rel = span[(pos + 4)..].IndexOf("LfLe"u8);
-                if (rel < 0)
+                ct.ThrowIfCancellationRequested();
+                var sig = FindSignature(pos + 4);
+                if (sig < 0)
                 {
                     break;
                 }
 
-                var at = pos + rel;
-                pos = at + 4;
-                if (covered[at])
+                var at = sig - 4;
+                pos = at + 1;
+                if (IsCovered(at))
                 {
                     continue;
                 }
 
-                var size = U32(at);
+                var size = d.U32(at);
                 if (size < FixedRecordSize || size > Length - at || size % 4 != 0
-                    || U32(at + (int)size - 4) != size || covered[at + (int)size - 1])
+                    || d.U32(at + size - 4) != size || IsCovered(at + size - 1))
                 {
                     continue;
                 }
 
-                Mark(covered, at, (int)size);
-                Emit(span.Slice(at, (int)size), at, recoveredOnly);
-                pos = at + (int)size;
+                var record = Circular(at, (int)size);
+                if (Emit(record.AsSpan(0, (int)size), at, recovered: true) is { } r)
+                {
+                    yield return r;
+                }
+
+                pos = at + size;
             }
         }
 
-        private void Emit(ReadOnlySpan<byte> r, long offset, bool recovered)
+        /// <summary>The next "LfLe" at or after <paramref name="from"/>, also where it straddles two blocks; -1 if none.</summary>
+        private long FindSignature(long from)
+        {
+            var p = from;
+            while (p <= Length - 4)
+            {
+                var block = d.BlockAt(p, out var blockStart);
+                var offset = (int)(p - blockStart);
+                var rel = block[offset..].IndexOf("LfLe"u8);
+                if (rel >= 0)
+                {
+                    return p + rel;
+                }
+
+                var blockEnd = blockStart + block.Length;
+                for (var q = Math.Max(p, blockEnd - 3); q < blockEnd && q <= Length - 4; q++)
+                {
+                    if (d.U32(q) == Signature)
+                    {
+                        return q;
+                    }
+                }
+
+                p = blockEnd;
+            }
+
+            return -1;
+        }
+
+        private EventRecord? Emit(ReadOnlySpan<byte> r, long offset, bool recovered)
         {
             try
             {
-                output.Add(Parse(r, offset, recovered));
+                return Parse(r, offset, recovered);
             }
             catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidDataException)
             {
                 summary.Skipped++;
                 summary.AddProblem(new InputProblem($"record unreadable: {ex.Message}", offset));
+                return null;
             }
         }
 
@@ -282,45 +340,67 @@ public sealed class EvtReader
             };
         }
 
-        private bool IsEofRecord(int pos) =>
-            pos <= Length - EofRecordSize
-            && U32(pos + 4) == 0x11111111 && U32(pos + 8) == 0x22222222
-            && U32(pos + 12) == 0x33333333 && U32(pos + 16) == 0x44444444;
+        /// <summary>The end-of-file record, which may itself wrap past the end of the file.</summary>
+        private bool IsEofRecord(long pos)
+        {
+            var b = Circular(pos, EofRecordSize).AsSpan();
+            return BinaryPrimitives.ReadUInt32LittleEndian(b[4..]) == 0x11111111 && BinaryPrimitives.ReadUInt32LittleEndian(b[8..]) == 0x22222222
+                && BinaryPrimitives.ReadUInt32LittleEndian(b[12..]) == 0x33333333 && BinaryPrimitives.ReadUInt32LittleEndian(b[16..]) == 0x44444444;
+        }
 
-        /// <summary>Copies a record that may run past the end of the file and continue after the header.</summary>
-        private byte[] Circular(int pos, int size)
+        /// <summary>Reads a record that may run past the end of the file and continue after the header.</summary>
+        private byte[] Circular(long pos, int size)
         {
             if (_scratch.Length < size)
             {
                 _scratch = new byte[Math.Max(size, _scratch.Length * 2)];
             }
 
-            var first = Math.Min(size, Length - pos);
-            Array.Copy(d, pos, _scratch, 0, first);
+            var first = (int)Math.Min(size, Length - pos);
+            d.Read(pos, _scratch.AsSpan(0, first));
             if (first < size)
             {
-                Array.Copy(d, HeaderSize, _scratch, first, size - first);
+                d.Read(HeaderSize, _scratch.AsSpan(first, size - first));
             }
 
             return _scratch;
         }
 
-        private int Advance(int pos, int size)
-        {
-            var next = pos + size;
-            return next >= Length ? HeaderSize + (next - Length) : next;
-        }
-
-        private void Mark(bool[] covered, int pos, int size)
+        /// <summary>Marks a (possibly wrapping) record as read, as at most two linear ranges.</summary>
+        private void Cover(long pos, long size)
         {
             var first = Math.Min(size, Length - pos);
-            covered.AsSpan(pos, first).Fill(true);
+            Add(pos, pos + first);
             if (first < size)
             {
-                covered.AsSpan(HeaderSize, size - first).Fill(true);
+                Add(HeaderSize, HeaderSize + size - first);
+            }
+
+            void Add(long from, long to)
+            {
+                // The walk is contiguous, so extending the last range keeps the list short.
+                if (_covered.Count > 0 && _covered[^1].To == from)
+                {
+                    _covered[^1] = (_covered[^1].From, to);
+                }
+                else
+                {
+                    _covered.Add((from, to));
+                }
             }
         }
 
-        private uint U32(int pos) => BinaryPrimitives.ReadUInt32LittleEndian(d.AsSpan(pos));
+        private bool IsCovered(long pos)
+        {
+            foreach (var (from, to) in _covered)
+            {
+                if (pos >= from && pos < to)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
     }
 }

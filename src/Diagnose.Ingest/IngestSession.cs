@@ -12,4 +12,7 @@ public sealed class IngestSession
 
     /// <summary>Called as inputs are read (input path, bytes read so far, total bytes), for progress displays.</summary>
     public Action<string, long, long>? Progress { get; init; }
+
+    /// <summary>Binary readers also carve records from damaged and unused space (see the EVTX README).</summary>
+    public bool Recover { get; init; }
 }

@@ -20,7 +20,12 @@ public sealed class LogIngester
     public LogIngester(IEnumerable<IEventReader>? extraReaders = null)
     {
         IEventReader[] builtIn = [new EvtxEventReader(), new EvtEventReader(), new XmlEventReader(), new CsvEventReader(), new JsonEventReader(), new TextEventReader(), new NettraceEventReader(), new EtlEventReader()];
-        _readers = builtIn.Concat(extraReaders ?? []).ToDictionary(r => r.Format, StringComparer.OrdinalIgnoreCase);
+        // An extra reader for a built-in format replaces the built-in one.
+        _readers = new Dictionary<string, IEventReader>(StringComparer.OrdinalIgnoreCase);
+        foreach (var reader in builtIn.Concat(extraReaders ?? []))
+        {
+            _readers[reader.Format] = reader;
+        }
     }
 
     /// <summary>The files an input path stands for: itself, or every file under a folder in a stable order.</summary>
@@ -76,7 +81,7 @@ public sealed class LogIngester
     {
         var summary = new InputSummary(source);
         session.Inputs.Add(summary);
-        var context = new ReadContext(source, summary, cancellation);
+        var context = new ReadContext(source, summary, cancellation) { Recover = session.Recover };
 
         var head = new byte[SniffBytes];
         var headLength = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);

@@ -2,12 +2,14 @@ namespace Diagnose.Ingest;
 
 /// <summary>
 /// A read-only stream that first returns bytes already taken for format detection, then the rest of
-/// the underlying stream, so detection works on streams that cannot seek (uploads, pipes).
+/// the underlying stream, so detection works on streams that cannot seek (uploads, pipes). Over a seekable
+/// stream whose prefix was read from its start, it seeks too (the EVT reader follows its circular buffer).
 /// </summary>
 internal sealed class PrefixedStream : Stream
 {
     private readonly ReadOnlyMemory<byte> _prefix;
     private readonly Stream _rest;
+    private readonly long _start;
     private int _prefixUsed;
     private long _position;
 
@@ -15,20 +17,21 @@ internal sealed class PrefixedStream : Stream
     {
         _prefix = prefix;
         _rest = rest;
+        _start = rest.CanSeek ? rest.Position - prefix.Length : -1;
     }
 
     public override bool CanRead => true;
 
-    public override bool CanSeek => false;
+    public override bool CanSeek => _start >= 0;
 
     public override bool CanWrite => false;
 
-    public override long Length => throw new NotSupportedException();
+    public override long Length => CanSeek ? _rest.Length - _start : throw new NotSupportedException();
 
     public override long Position
     {
         get => _position;
-        set => throw new NotSupportedException();
+        set => Seek(value, SeekOrigin.Begin);
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -55,7 +58,27 @@ internal sealed class PrefixedStream : Stream
     {
     }
 
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override long Seek(long offset, SeekOrigin origin)
+    {
+        if (!CanSeek)
+        {
+            throw new NotSupportedException();
+        }
+
+        var target = origin switch
+        {
+            SeekOrigin.Begin => offset,
+            SeekOrigin.Current => _position + offset,
+            _ => Length + offset,
+        };
+        ArgumentOutOfRangeException.ThrowIfNegative(target, nameof(offset));
+
+        // Once seeking, read everything from the underlying stream: it holds the prefix bytes too.
+        _rest.Position = _start + target;
+        _prefixUsed = _prefix.Length;
+        _position = target;
+        return target;
+    }
 
     public override void SetLength(long value) => throw new NotSupportedException();
 

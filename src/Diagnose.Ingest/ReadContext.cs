@@ -19,6 +19,9 @@ public sealed class ReadContext
 
     public CancellationToken Cancellation { get; }
 
+    /// <summary>Binary readers also carve records from damaged and unused space (<c>diagnose events --recover</c>).</summary>
+    public bool Recover { get; init; }
+
     /// <summary>Records a problem at a position; the reader goes on where it can.</summary>
     public void Problem(string message, long? offset = null, int? line = null, int? column = null) =>
         Summary.AddProblem(new InputProblem(message, offset, line, column));

@@ -1,34 +1,59 @@
 using System.CommandLine;
 using System.Globalization;
+using Diagnose.Cli.Events;
 using Diagnose.Core.Records;
 using Diagnose.Ingest;
 
 namespace Diagnose.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose events &lt;file…&gt; --format tsv</c>: every record in file order. TSV columns are record
-/// number, event id, provider, UTC time (full precision), channel and computer.
+/// <c>diagnose events &lt;file…&gt; [--format tsv|xml|json] [--recover]</c>: every record in file order.
+/// TSV columns are record number, event id, provider, UTC time (full precision), channel and computer; xml is
+/// one <c>&lt;Events&gt;</c> document with one event per line; json is one object per line (JSON lines).
+/// Problems and the per-input counts go to stderr.
 /// </summary>
 internal static class EventsCommand
 {
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var paths = new Argument<string[]>("inputs") { Description = "Log files or folders.", Arity = ArgumentArity.OneOrMore };
-        var format = new Option<string>("--format") { Description = "tsv (json and xml: issue 6).", DefaultValueFactory = _ => "tsv" };
-        format.AcceptOnlyFromAmong("tsv");
+        var format = new Option<string>("--format") { Description = "tsv (the oracle columns), xml (event XML, one per line in an <Events> document) or json (JSON lines, every field).", DefaultValueFactory = _ => "tsv" };
+        format.AcceptOnlyFromAmong("tsv", "xml", "json");
+        var recover = new Option<bool>("--recover") { Description = "Also carve records from damaged chunks, chunk slack and unused log space (marked recovered)." };
         var command = new Command("events", "Print every record of the inputs, one per line.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
+        command.Options.Add(recover);
         command.SetAction(parse =>
         {
-            var session = new IngestSession();
-            foreach (var record in new LogIngester().Read(parse.GetValue(paths) ?? [], session))
+            var kind = parse.GetValue(format) ?? "tsv";
+            var session = new IngestSession { Recover = parse.GetValue(recover) };
+            var capture = new EvtxXmlCapture();
+            var ingester = new LogIngester(kind == "xml" ? [capture] : null);
+            var json = new RecordJson();
+            if (kind == "xml")
             {
-                stdout.WriteLine(Tsv(record));
+                stdout.WriteLine("<?xml version=\"1.0\" encoding=\"utf-8\"?>");
+                stdout.WriteLine("<Events>");
             }
 
-            var unreadable = session.Inputs.Where(i => i.Unreadable).ToList();
-            foreach (var input in session.Inputs.Where(i => i.Problems.Count > 0))
+            foreach (var record in ingester.Read(parse.GetValue(paths) ?? [], session))
+            {
+                stdout.WriteLine(kind switch
+                {
+                    "xml" => OneLine(capture.XmlOf(record) ?? RecordXml.Render(record)),
+                    "json" => json.Render(record),
+                    _ => Tsv(record),
+                });
+            }
+
+            if (kind == "xml")
+            {
+                stdout.WriteLine("</Events>");
+            }
+
+            stdout.Flush();
+            foreach (var input in session.Inputs)
             {
                 foreach (var problem in input.Problems)
                 {
@@ -36,10 +61,29 @@ internal static class EventsCommand
                 }
             }
 
-            return unreadable.Count > 0 ? ExitCodes.UnreadableInput : ExitCodes.Ok;
+            // read + recovered + unreadable = every record found in the input.
+            foreach (var input in session.Inputs)
+            {
+                stderr.WriteLine(Counts(input.Path + " (" + input.Format + ")", input.Records - input.Recovered, input.Recovered, input.Skipped));
+            }
+
+            if (session.Inputs.Count > 1)
+            {
+                stderr.WriteLine(Counts(
+                    "total",
+                    session.Inputs.Sum(i => i.Records - i.Recovered),
+                    session.Inputs.Sum(i => i.Recovered),
+                    session.Inputs.Sum(i => i.Skipped)));
+            }
+
+            return session.Inputs.Any(i => i.Unreadable) ? ExitCodes.UnreadableInput : ExitCodes.Ok;
         });
         return command;
     }
+
+    internal static string Counts(string what, long read, long recovered, long unreadable) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{what}: {read + recovered + unreadable} records = {read} read + {recovered} recovered + {unreadable} unreadable");
 
     internal static string Tsv(EventRecord record) => string.Join('\t',
         record.RecordNumber?.ToString(CultureInfo.InvariantCulture) ?? "",
@@ -48,4 +92,16 @@ internal static class EventsCommand
         record.TimeUtc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? "",
         record.Channel ?? "",
         record.Computer ?? "");
+
+    /// <summary>
+    /// Keeps one event per line and the document well-formed: line breaks inside values become character
+    /// references, characters XML 1.0 cannot carry (control bytes in damaged logs) become U+FFFD.
+    /// </summary>
+    private static string OneLine(string xml)
+    {
+        xml = RecordXml.Clean(xml);
+        return xml.Contains('\n', StringComparison.Ordinal) || xml.Contains('\r', StringComparison.Ordinal)
+            ? xml.Replace("\r", "&#13;", StringComparison.Ordinal).Replace("\n", "&#10;", StringComparison.Ordinal)
+            : xml;
+    }
 }

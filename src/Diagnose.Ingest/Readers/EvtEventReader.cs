@@ -7,10 +7,8 @@ namespace Diagnose.Ingest.Readers;
 /// <summary>Legacy .evt logs (NT4, Windows 2000, Windows Server 2003), through the native reader.</summary>
 public sealed class EvtEventReader : IEventReader
 {
-    private readonly EvtReader _reader = new();
-
     public string Format => FormatDetector.Evt;
 
     public IEnumerable<EventRecord> Read(Stream stream, ReadContext context) =>
-        _reader.Read(stream, context.Source, context.Summary, context.Cancellation);
+        new EvtReader { Recover = context.Recover }.Read(stream, context.Source, context.Summary, context.Cancellation);
 }

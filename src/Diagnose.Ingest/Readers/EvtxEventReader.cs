@@ -7,10 +7,8 @@ namespace Diagnose.Ingest.Readers;
 /// <summary>Binary .evtx logs, through the native reader in Diagnose.Ingest.Evtx.</summary>
 public sealed class EvtxEventReader : IEventReader
 {
-    private readonly EvtxReader _reader = new();
-
     public string Format => FormatDetector.Evtx;
 
     public IEnumerable<EventRecord> Read(Stream stream, ReadContext context) =>
-        _reader.Read(stream, context.Source, context.Summary, context.Cancellation);
+        new EvtxReader { Recover = context.Recover }.Read(stream, context.Source, context.Summary, context.Cancellation);
 }

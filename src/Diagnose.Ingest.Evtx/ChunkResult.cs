@@ -1,0 +1,28 @@
+using Diagnose.Core.Inputs;
+
+namespace Diagnose.Ingest.Evtx;
+
+/// <summary>
+/// What decoding one chunk produced. Chunks are decoded in parallel, so problems and counts are kept here and
+/// merged into the <see cref="InputSummary"/> in file order by the reading thread.
+/// </summary>
+internal sealed class ChunkResult
+{
+    public List<EvtxXmlRecord> Records { get; } = new(256);
+
+    public List<InputProblem> Problems { get; } = [];
+
+    public long Skipped { get; set; }
+
+    /// <summary>The chunk's bytes; returned to the pool once the result is merged.</summary>
+    public byte[] Buffer { get; set; } = [];
+
+    public void Clear()
+    {
+        Records.Clear();
+        Problems.Clear();
+        Skipped = 0;
+    }
+
+    public void Problem(string message, long offset) => Problems.Add(new InputProblem(message, offset));
+}
