@@ -121,7 +121,8 @@ internal sealed partial class AnalysisRunner
         // Nothing could be read: a JSON body that does not parse is a bad request, anything else unprocessable.
         var problems = string.Join("; ", report.Inputs.Select(i => $"{i.Path}: {string.Join(", ", i.Errors.Select(Describe))}"));
         var malformedJson = upload.IsJsonBody && report.Inputs.Count == 1 && report.Inputs[0].Format is "json" or "snapshot";
-        var unknown = report.Inputs.All(i => i.Format == "unknown");
+        // Unrecognised content is reported at offset 0; an empty input has no offset.
+        var unknown = report.Inputs.All(i => i.Format == "unknown" && i.Errors.Any(e => e.Offset == 0));
         var (status, type, title, detail) = malformedJson
             ? (StatusCodes.Status400BadRequest, "malformed-json", "Malformed JSON", $"the JSON body could not be read: {problems}")
             : unknown
