@@ -36,6 +36,12 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
 
     public int MaxSeconds { get; }
 
+    /// <summary>
+    /// A client that streams request bodies: the default one follows redirects, so it buffers every body
+    /// whole before sending it.
+    /// </summary>
+    public HttpClient StreamingClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

@@ -65,6 +65,8 @@ internal sealed partial class AnalysisRunner
 
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.MaxProcessingSeconds), _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, timeout.Token, _lifetime.ApplicationStopping);
+        // The readers block in synchronous reads; cancelling the pending read unblocks a stalled upload.
+        using var unblock = linked.Token.Register(() => request.BodyReader.CancelPendingRead());
         AnalysisReport report;
         try
         {
