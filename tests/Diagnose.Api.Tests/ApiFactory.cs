@@ -40,7 +40,7 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     /// A client that streams request bodies: the default one follows redirects, so it buffers every body
     /// whole before sending it.
     /// </summary>
-    public HttpClient StreamingClient() => CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+    public HttpClient StreamingClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

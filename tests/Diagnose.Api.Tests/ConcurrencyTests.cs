@@ -62,6 +62,44 @@ public sealed class ConcurrencyTests
         Assert.AreEqual("failed", (string?)analysis["status"]);
     }
 
+    [TestMethod]
+    public async Task Shutdown_DuringAnUpload_FailsTheAnalysisInOneWrite()
+    {
+        var root = Path.Combine(Path.GetTempPath(), "diagnose-api-" + Guid.NewGuid().ToString("N"));
+        var factory = new ApiFactory(root, keepFolder: true);
+        try
+        {
+            // Real Kestrel on loopback: its graceful stop lets the running request write its answer.
+            factory.UseKestrel(0);
+            factory.StartServer();
+            using var client = factory.StreamingClient();
+            var upload = client.PostAsync("/api/analyses", SlowJson(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)));
+            var running = await WaitFor(client, a => (string?)a["status"] == "running" && (long)a["progress"]!["bytesRead"]! > 1000);
+
+            await factory.DisposeAsync();
+            try
+            {
+                using var response = await upload;
+                await Upload.Problem(response, 503, "stopping");
+            }
+            catch (Exception e) when (e is HttpRequestException or OperationCanceledException)
+            {
+                // The server answered before the client finished sending, and HttpClient gives up the send
+                // instead of reading that answer; the stored record below is what this test is about.
+            }
+
+            using var restarted = new ApiFactory(root);
+            using var again = restarted.CreateClient();
+            var analysis = JObject.Parse(await again.GetStringAsync($"/api/analyses/{running["id"]}"));
+            Assert.AreEqual("failed", (string?)analysis["status"]);
+            StringAssert.Contains((string?)analysis["error"], "stopped before");
+        }
+        finally
+        {
+            await factory.DisposeAsync();
+        }
+    }
+
     /// <summary>A real Get-WinEvent export sent one event at a time, repeated until <paramref name="total"/> has passed.</summary>
     private static StreamingJson SlowJson(TimeSpan pause, TimeSpan total)
     {
