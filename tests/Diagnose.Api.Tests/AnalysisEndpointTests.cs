@@ -94,6 +94,20 @@ public sealed class AnalysisEndpointTests
     }
 
     [TestMethod]
+    public async Task Post_EvtxWithNothingReadable_Returns422WithTheOffset()
+    {
+        // A real file's header with its only chunk overwritten: the format is known, but no record survives.
+        var evtx = File.ReadAllBytes(Upload.Sample("evtx/mitre_ID104-1102-Event_log_cleared.evtx"));
+        Array.Fill(evtx, (byte)0xAB, 4096, evtx.Length - 4096);
+        using var response = await _client.PostAsync("/api/analyses", Upload.Parts(("log", "wiped.evtx", evtx)));
+
+        var problem = await Upload.Problem(response, 422, "unreadable-input");
+        StringAssert.Contains((string?)problem["detail"], "wiped.evtx");
+        StringAssert.Contains((string?)problem["detail"], "at offset 4096");
+        Assert.AreEqual("evtx", (string?)problem["inputs"]![0]!["format"]);
+    }
+
+    [TestMethod]
     public async Task Post_MultipartWithNoPart_Returns400()
     {
         // RFC 2046: a multipart body has at least one part.
