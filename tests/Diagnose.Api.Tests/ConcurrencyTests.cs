@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json.Linq;
 
 namespace Diagnose.Api.Tests;
@@ -73,10 +75,12 @@ public sealed class ConcurrencyTests
             factory.UseKestrel(0);
             factory.StartServer();
             using var client = factory.StreamingClient();
-            var upload = client.PostAsync("/api/analyses", SlowJson(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(30)));
+            // The client goes on sending after the service has answered, and the stop waits for it: keep it short.
+            var upload = client.PostAsync("/api/analyses", SlowJson(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(4)));
             var running = await WaitFor(client, a => (string?)a["status"] == "running" && (long)a["progress"]!["bytesRead"]! > 1000);
 
-            await factory.DisposeAsync();
+            // Stop the host the way SIGTERM does (disposing the factory would first drop the client's connection).
+            factory.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
             try
             {
                 using var response = await upload;
@@ -87,6 +91,8 @@ public sealed class ConcurrencyTests
                 // The server answered before the client finished sending, and HttpClient gives up the send
                 // instead of reading that answer; the stored record below is what this test is about.
             }
+
+            await factory.DisposeAsync();
 
             using var restarted = new ApiFactory(root);
             using var again = restarted.CreateClient();
