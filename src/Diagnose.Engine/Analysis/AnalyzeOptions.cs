@@ -5,4 +5,11 @@ public sealed record AnalyzeOptions
 {
     /// <summary>Called as inputs are read: input path, bytes read, total bytes.</summary>
     public Action<string, long, long>? Progress { get; init; }
+
+    /// <summary>
+    /// Receives <see cref="AnalysisProgress"/> as inputs are read (about every MiB, and at the end of each
+    /// input). It is called on the analysing thread unless the <see cref="IProgress{T}"/> posts elsewhere,
+    /// as <see cref="Progress{T}"/> does.
+    /// </summary>
+    public IProgress<AnalysisProgress>? Reporter { get; init; }
 }

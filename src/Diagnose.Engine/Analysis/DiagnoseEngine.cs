@@ -17,8 +17,20 @@ namespace Diagnose.Analysis;
 /// (logs → records → facts → rules → report). Safe to share between threads: each analysis
 /// has its own rule session.
 /// </summary>
+/// <example>
+/// <code>
+/// var engine = DiagnoseEngine.Load();
+/// var report = await engine.AnalyzeAsync([AnalysisInput.FromFile("NODE1_System.evtx")]);
+/// </code>
+/// </example>
 public sealed class DiagnoseEngine
 {
+    /// <summary>Name of the <see cref="System.Diagnostics.Metrics.Meter"/> whose counters count events ingested, rules fired and analyses completed.</summary>
+    public const string MeterName = "Diagnose";
+
+    // Progress is reported at most once per this many bytes of an input.
+    private const long ProgressStep = 1 << 20;
+
     private readonly LogIngester _ingester = new();
 
     private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge)
@@ -27,11 +39,17 @@ public sealed class DiagnoseEngine
         Knowledge = knowledge;
     }
 
+    /// <summary>The compiled rules, built-in and custom.</summary>
     public RuleSet Rules { get; }
 
+    /// <summary>The knowledge articles, built-in and custom.</summary>
     public KnowledgeBase Knowledge { get; }
 
-    /// <summary>Loads rules and articles; throws <see cref="EngineLoadException"/> listing every problem.</summary>
+    /// <summary>
+    /// Loads rules and articles from <see cref="EngineOptions.ContentRoot"/> (by default the copy of
+    /// <c>rules/</c> and <c>kb/</c> beside the program) plus any custom folders; throws
+    /// <see cref="EngineLoadException"/> listing every problem with file, line and column.
+    /// </summary>
     public static DiagnoseEngine Load(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
@@ -46,14 +64,35 @@ public sealed class DiagnoseEngine
         return new DiagnoseEngine(loaded.RuleSet, knowledge);
     }
 
+    /// <summary>
+    /// Analyses files, folders and streams together as one case, on a thread-pool thread. Inputs are
+    /// enumerated lazily, one at a time, and each is read to its end before the next is asked for, so
+    /// the sequence may hand out streams that only become readable in turn (multipart sections).
+    /// An unreadable or damaged input is reported in <see cref="AnalysisReport.Inputs"/>, never thrown.
+    /// </summary>
+    /// <exception cref="OperationCanceledException">The token was cancelled.</exception>
+    public Task<AnalysisReport> AnalyzeAsync(IEnumerable<AnalysisInput> inputs, AnalyzeOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        return Task.Run(() => Analyze(inputs, options, cancellation), cancellation);
+    }
+
+    /// <summary>Synchronous form of <see cref="AnalyzeAsync(IEnumerable{AnalysisInput}, AnalyzeOptions?, CancellationToken)"/>.</summary>
+    public AnalysisReport Analyze(IEnumerable<AnalysisInput> inputs, AnalyzeOptions? options = null, CancellationToken cancellation = default)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        var tracker = new ProgressTracker(options);
+        var ingest = new IngestSession { Progress = tracker.OnFileProgress };
+        return Analyze(ingest, Read(inputs, ingest, tracker, cancellation), cancellation);
+    }
+
+    /// <summary>Analyses files and folders (searched recursively) together as one case.</summary>
     public Task<AnalysisReport> AnalyzeAsync(IReadOnlyList<string> paths, AnalyzeOptions? options = null, CancellationToken cancellation = default) =>
         Task.Run(() => Analyze(paths, options, cancellation), cancellation);
 
-    public AnalysisReport Analyze(IReadOnlyList<string> paths, AnalyzeOptions? options = null, CancellationToken cancellation = default)
-    {
-        var ingest = new IngestSession { Progress = options?.Progress };
-        return Analyze(ingest, _ingester.Read(paths, ingest, cancellation), cancellation);
-    }
+    /// <summary>Synchronous form of <see cref="AnalyzeAsync(IReadOnlyList{string}, AnalyzeOptions?, CancellationToken)"/>.</summary>
+    public AnalysisReport Analyze(IReadOnlyList<string> paths, AnalyzeOptions? options = null, CancellationToken cancellation = default) =>
+        Analyze(paths.Select(AnalysisInput.FromFile), options, cancellation);
 
     /// <summary>Analyses records from any source (for example streams read by the caller) once ingest has filled <paramref name="ingest"/>.</summary>
     public AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, CancellationToken cancellation = default)
@@ -65,9 +104,11 @@ public sealed class DiagnoseEngine
         // variety of events, not their number; the typed events are few and kept whole.
         var seen = new HashSet<(string?, string, int)>();
         var typed = new List<EventRecord>();
+        var count = 0L;
         foreach (var record in records)
         {
             cancellation.ThrowIfCancellationRequested();
+            count++;
             if (seen.Add((NodeNames.Normalise(record.Computer), record.Provider.ToUpperInvariant(), record.EventId)))
             {
                 session.Insert(events.GenericFact(record));
@@ -108,6 +149,44 @@ public sealed class DiagnoseEngine
         session.Firings.ToList().ForEach(f => DiagnoseEventSource.Log.RuleFired(f.Rule.Id, f.Facts.Count(x => x is not null)));
         var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts);
         DiagnoseEventSource.Log.Reported(report);
+        EngineMetrics.EventsIngested.Add(count);
+        EngineMetrics.RulesFired.Add(session.Firings.Count);
+        EngineMetrics.AnalysesCompleted.Add(1);
         return report;
+    }
+
+    private IEnumerable<EventRecord> Read(IEnumerable<AnalysisInput> inputs, IngestSession ingest, ProgressTracker tracker, CancellationToken cancellation)
+    {
+        foreach (var input in inputs)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            tracker.Start(input);
+            var records = input.Path is { } path
+                ? _ingester.Read([path], ingest, cancellation)
+                : ReadStream(input, ingest, tracker, cancellation);
+            foreach (var record in records)
+            {
+                tracker.Records++;
+                yield return record;
+            }
+        }
+    }
+
+    private IEnumerable<EventRecord> ReadStream(AnalysisInput input, IngestSession ingest, ProgressTracker tracker, CancellationToken cancellation)
+    {
+        var counted = new CountingStream(input.Content!);
+        var next = ProgressStep;
+        foreach (var record in _ingester.ReadStream(counted, input.Name, ingest, cancellation))
+        {
+            if (counted.BytesRead >= next)
+            {
+                tracker.Report(input.Name, counted.BytesRead, input.Length);
+                next = counted.BytesRead + ProgressStep;
+            }
+
+            yield return record;
+        }
+
+        tracker.Report(input.Name, counted.BytesRead, input.Length ?? counted.BytesRead);
     }
 }

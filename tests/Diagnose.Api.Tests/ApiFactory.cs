@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Diagnose.Api.Tests;
+
+/// <summary>
+/// The real service in memory, on its own data folder (a subfolder of <see cref="Root"/>, so tests can
+/// check nothing is written beside it). Disposing deletes the folder unless <c>keepFolder</c> is set.
+/// </summary>
+internal sealed class ApiFactory : WebApplicationFactory<Program>
+{
+    private readonly bool _keepFolder;
+
+    public ApiFactory(string? root = null, string? apiKey = null, long maxUpload = 16 << 20, int maxFiles = 16, int maxSeconds = 60, bool keepFolder = false)
+    {
+        Root = root ?? Path.Combine(Path.GetTempPath(), "diagnose-api-" + Guid.NewGuid().ToString("N"));
+        DataFolder = Path.Combine(Root, "data");
+        ApiKey = apiKey;
+        MaxUpload = maxUpload;
+        MaxFiles = maxFiles;
+        MaxSeconds = maxSeconds;
+        _keepFolder = keepFolder;
+    }
+
+    public string Root { get; }
+
+    public string DataFolder { get; }
+
+    public string? ApiKey { get; }
+
+    public long MaxUpload { get; }
+
+    public int MaxFiles { get; }
+
+    public int MaxSeconds { get; }
+
+    /// <summary>
+    /// A client that streams request bodies: the default one follows redirects, so it buffers every body
+    /// whole before sending it.
+    /// </summary>
+    public HttpClient StreamingClient() => CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = false });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Diagnose:Database", Path.Combine(DataFolder, "diagnose.db"));
+        builder.UseSetting("Diagnose:MaxUploadBytes", MaxUpload.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Diagnose:MaxFiles", MaxFiles.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        builder.UseSetting("Diagnose:MaxProcessingSeconds", MaxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        if (ApiKey is not null)
+        {
+            builder.UseSetting("Diagnose:ApiKey", ApiKey);
+        }
+
+        builder.ConfigureLogging(logging => logging.ClearProviders());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        if (disposing && !_keepFolder && Directory.Exists(Root))
+        {
+            Directory.Delete(Root, recursive: true);
+        }
+    }
+}
