@@ -90,7 +90,7 @@ public sealed partial class ClusterSimulator
                 if (State.Exchange.RunningOn == node.Name)
                 {
                     State.Exchange.RunningOn = null;
-                    Emit(node.Name, WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
+                    Emit(node.Name, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
                 }
 
                 return;
@@ -186,11 +186,11 @@ public sealed partial class ClusterSimulator
             throw new SimulationException("the directory is running; take it offline before an online restore");
         }
 
-        Emit(owner, WindowsEvents.BackupStarted("Microsoft Exchange Directory", startServices));
+        Emit(owner, () => WindowsEvents.BackupStarted("Microsoft Exchange Directory", startServices));
         Wait(1800);
         State.Exchange.NeedsReplay = true;
         State.Exchange.RestoreMarkerOn = owner;
-        Emit(owner, WindowsEvents.BackupCompleted("Microsoft Exchange Directory"));
+        Emit(owner, () => WindowsEvents.BackupCompleted("Microsoft Exchange Directory"));
         if (startServices)
         {
             Wait(30);

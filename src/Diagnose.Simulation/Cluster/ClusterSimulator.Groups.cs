@@ -50,7 +50,7 @@ public sealed partial class ClusterSimulator
 
         TakeGroupOffline(group, from);
         Wait(5);
-        Emit(State.Node(to).Powered ? to : from, WindowsEvents.GroupOnlineFailed(group.Name));
+        Emit(State.Node(to).Powered ? to : from, () => WindowsEvents.GroupOnlineFailed(group.Name));
         BringGroupOnline(group, preferred: from, exclude: to);
     }
 
@@ -141,7 +141,7 @@ public sealed partial class ClusterSimulator
     {
         group.Owner = node;
         mayFailOver = true;
-        Emit(node, WindowsEvents.GroupOnlining(group.Name));
+        Emit(node, () => WindowsEvents.GroupOnlining(group.Name));
         var ok = true;
         foreach (var r in group.Resources.Where(r => r.Wanted && r.State != ResourceState.Online))
         {
@@ -157,7 +157,7 @@ public sealed partial class ClusterSimulator
 
         if (ok)
         {
-            Emit(node, WindowsEvents.GroupOnline(group.Name));
+            Emit(node, () => WindowsEvents.GroupOnline(group.Name));
         }
 
         return ok;
@@ -171,7 +171,7 @@ public sealed partial class ClusterSimulator
 
     private void TakeGroupOffline(SimGroup group, string node, bool keepFailed = false)
     {
-        Emit(node, WindowsEvents.GroupOfflining(group.Name));
+        Emit(node, () => WindowsEvents.GroupOfflining(group.Name));
         foreach (var r in group.Resources)
         {
             if (r.State == ResourceState.Online)
@@ -185,7 +185,7 @@ public sealed partial class ClusterSimulator
             }
         }
 
-        Emit(node, WindowsEvents.GroupOffline(group.Name));
+        Emit(node, () => WindowsEvents.GroupOffline(group.Name));
     }
 
     private bool OnlineResource(SimResource r, string node)
@@ -193,7 +193,7 @@ public sealed partial class ClusterSimulator
         Wait(2);
         if (State.SharedDiskCorrupt && r.Type == "Physical Disk")
         {
-            Emit(node, WindowsEvents.NtfsCorrupt("Q:"));
+            Emit(node, () => WindowsEvents.NtfsCorrupt("Q:"));
             return Failed(r, node);
         }
 
@@ -213,7 +213,7 @@ public sealed partial class ClusterSimulator
 
     private bool Failed(SimResource r, string node)
     {
-        Emit(node, WindowsEvents.ResourceFailed(r.Name));
+        Emit(node, () => WindowsEvents.ResourceFailed(r.Name));
         r.State = ResourceState.Failed;
         return false;
     }
@@ -231,26 +231,26 @@ public sealed partial class ClusterSimulator
         if (engine < db.Format)
         {
             // The older engine cannot read the header of a log the newer engine wrote: JET_errBadLogVersion.
-            Emit(node, WindowsEvents.JetLogUnreadable(r.Instance!, pid));
+            Emit(node, () => WindowsEvents.JetLogUnreadable(r.Instance!, pid));
             Wait(1);
             Emit(node, r.Instance == "wins" ? WindowsEvents.WinsCannotStart() : WindowsEvents.DhcpJetError());
             Wait(1);
             return Failed(r, node);
         }
 
-        Emit(node, WindowsEvents.JetStarted(r.Instance!, pid));
+        Emit(node, () => WindowsEvents.JetStarted(r.Instance!, pid));
         if (engine > db.Format)
         {
             // The first open by a newer engine converts the database and its logs on the shared disk.
             if (engine == OsVersions.JetFormat(OsVersion.Windows2003))
             {
-                Emit(node, WindowsEvents.JetIndexCleanup(r.Instance!, pid, db.Path));
+                Emit(node, () => WindowsEvents.JetIndexCleanup(r.Instance!, pid, db.Path));
             }
 
             db.Format = engine;
         }
 
-        Emit(node, WindowsEvents.ServiceState(ServiceDisplayName(r.Service!), true));
+        Emit(node, () => WindowsEvents.ServiceState(ServiceDisplayName(r.Service!), true));
         return Online(r);
     }
 
@@ -260,7 +260,7 @@ public sealed partial class ClusterSimulator
         if (directory.RunningOn == node)
         {
             // The running service holds its key open, so the cluster cannot write its checkpoint back (harmless here).
-            Emit(node, WindowsEvents.CheckpointNotRestored(r.Name, DirectoryKey));
+            Emit(node, () => WindowsEvents.CheckpointNotRestored(r.Name, DirectoryKey));
             return Online(r);
         }
 
@@ -285,7 +285,7 @@ public sealed partial class ClusterSimulator
         {
             if (directory.RestoreMarkerOn == node)
             {
-                Emit(node, WindowsEvents.RestoreReplay());
+                Emit(node, () => WindowsEvents.RestoreReplay());
                 Wait(60);
                 directory.NeedsReplay = false;
                 directory.RestoreMarkerOn = null;
@@ -293,11 +293,11 @@ public sealed partial class ClusterSimulator
             else
             {
                 // A normal start expects an unbroken log sequence ending in EDB.log: JET_errMissingLogFile.
-                Emit(node, WindowsEvents.DirectoryInitFailed(-528));
+                Emit(node, () => WindowsEvents.DirectoryInitFailed(-528));
                 if (resource is not null)
                 {
                     Wait(14);
-                    Emit(node, WindowsEvents.GenericServiceFailed(resource.Name));
+                    Emit(node, () => WindowsEvents.GenericServiceFailed(resource.Name));
                     Wait(1);
                     return Failed(resource, node);
                 }
@@ -307,8 +307,8 @@ public sealed partial class ClusterSimulator
         }
 
         directory.RunningOn = node;
-        Emit(node, WindowsEvents.ServiceState("Microsoft Exchange Directory", true));
-        Emit(node, WindowsEvents.DirectoryStarted());
+        Emit(node, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", true));
+        Emit(node, () => WindowsEvents.DirectoryStarted());
         if (resource is not null)
         {
             resource.State = ResourceState.Online;
@@ -321,13 +321,13 @@ public sealed partial class ClusterSimulator
     {
         if (r.Kind == ResourceKind.Jet)
         {
-            Emit(node, WindowsEvents.JetStopped(r.Instance!, Pid(node, r.Service!)));
-            Emit(node, WindowsEvents.ServiceState(ServiceDisplayName(r.Service!), false));
+            Emit(node, () => WindowsEvents.JetStopped(r.Instance!, Pid(node, r.Service!)));
+            Emit(node, () => WindowsEvents.ServiceState(ServiceDisplayName(r.Service!), false));
         }
         else if (r.Kind == ResourceKind.ExchangeDirectory && State.Exchange.RunningOn == node)
         {
             State.Exchange.RunningOn = null;
-            Emit(node, WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
+            Emit(node, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
         }
     }
 

@@ -134,10 +134,10 @@ public sealed partial class ClusterSimulator
         if (State.Exchange.RunningOn == node.Name)
         {
             State.Exchange.RunningOn = null;
-            Emit(node.Name, WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
+            Emit(node.Name, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
         }
 
-        Emit(node.Name, WindowsEvents.EventLogStopped());
+        Emit(node.Name, () => WindowsEvents.EventLogStopped());
         node.Powered = false;
         node.CleanShutdown = true;
         node.ClusDiskLoaded = false;
@@ -152,13 +152,13 @@ public sealed partial class ClusterSimulator
         node.DebugNoQuorumLogging = false;
         if (!node.CleanShutdown)
         {
-            Emit(node.Name, WindowsEvents.UnexpectedShutdown(Now.AddMinutes(-2)));
+            Emit(node.Name, () => WindowsEvents.UnexpectedShutdown(Now.AddMinutes(-2)));
         }
 
         node.CleanShutdown = true;
-        Emit(node.Name, WindowsEvents.EventLogStarted());
+        Emit(node.Name, () => WindowsEvents.EventLogStarted());
         var (version, build, sp) = OsVersions.Banner(node.Os);
-        Emit(node.Name, WindowsEvents.OsBanner(version, build, sp));
+        Emit(node.Name, () => WindowsEvents.OsBanner(version, build, sp));
         CheckSharedDisks();
         if (!recoveryInstall && node.ClusSvcStart == StartType.Automatic)
         {
@@ -181,7 +181,7 @@ public sealed partial class ClusterSimulator
 
             foreach (var node in unprotected)
             {
-                Emit(node.Name, WindowsEvents.NtfsCorrupt("Q:"));
+                Emit(node.Name, () => WindowsEvents.NtfsCorrupt("Q:"));
             }
         }
     }

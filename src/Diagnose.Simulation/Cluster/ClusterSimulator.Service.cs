@@ -59,7 +59,7 @@ public sealed partial class ClusterSimulator
         }
 
         LeaveCluster(node, crashed: false);
-        Emit(node.Name, WindowsEvents.ServiceState("Cluster Server", false));
+        Emit(node.Name, () => WindowsEvents.ServiceState("Cluster Server", false));
     }
 
     /// <summary>A person changes the cluster configuration (adds a resource, changes a property).</summary>
@@ -140,10 +140,10 @@ public sealed partial class ClusterSimulator
         node.Clusdb = ClusdbFile.Valid(State.ConfigVersion);
         node.Member = true;
         node.DebugNoQuorumLogging = debug;
-        Emit(node.Name, WindowsEvents.ServiceState("Cluster Server", true));
-        Emit(node.Name, WindowsEvents.ClusterJoined(State.Name));
-        Emit(node.Name, WindowsEvents.NodeUp(sponsor.Name));
-        Emit(sponsor.Name, WindowsEvents.NodeUp(node.Name));
+        Emit(node.Name, () => WindowsEvents.ServiceState("Cluster Server", true));
+        Emit(node.Name, () => WindowsEvents.ClusterJoined(State.Name));
+        Emit(node.Name, () => WindowsEvents.NodeUp(sponsor.Name));
+        Emit(sponsor.Name, () => WindowsEvents.NodeUp(node.Name));
         BringWaitingGroupsOnline();
     }
 
@@ -157,7 +157,7 @@ public sealed partial class ClusterSimulator
 
         if (State.SharedDiskCorrupt)
         {
-            Emit(node.Name, WindowsEvents.NtfsCorrupt("Q:"));
+            Emit(node.Name, () => WindowsEvents.NtfsCorrupt("Q:"));
             Fail(node, ErrorFileCorrupt);
             return;
         }
@@ -204,16 +204,16 @@ public sealed partial class ClusterSimulator
         node.Member = true;
         node.DebugNoQuorumLogging = debug;
         State.QuorumOwner = node.Name;
-        Emit(node.Name, WindowsEvents.ServiceState("Cluster Server", true));
-        Emit(node.Name, WindowsEvents.ClusterFormed());
+        Emit(node.Name, () => WindowsEvents.ServiceState("Cluster Server", true));
+        Emit(node.Name, () => WindowsEvents.ClusterFormed());
         WriteCheckpoint();
         BringWaitingGroupsOnline();
     }
 
     private void Fail(SimNode node, int error)
     {
-        Emit(node.Name, WindowsEvents.FatalError(error));
-        Emit(node.Name, WindowsEvents.CouldNotJoinOrForm());
+        Emit(node.Name, () => WindowsEvents.FatalError(error));
+        Emit(node.Name, () => WindowsEvents.CouldNotJoinOrForm());
         node.Member = false;
     }
 
@@ -251,7 +251,7 @@ public sealed partial class ClusterSimulator
 
         foreach (var other in remaining)
         {
-            Emit(other.Name, WindowsEvents.NodeDown(node.Name));
+            Emit(other.Name, () => WindowsEvents.NodeDown(node.Name));
         }
 
         if (State.QuorumOwner == node.Name)

@@ -40,10 +40,14 @@ public sealed partial class ClusterSimulator
     /// <summary>A copy to run something on without touching this one: same state and time, an empty journal of its own.</summary>
     public ClusterSimulator Fork(int seed) => new(State.Clone(), Now, seed) { Logging = Logging };
 
-    public void Emit(string node, EventTemplate e)
+    public void Emit(string node, EventTemplate e) => Emit(node, () => e);
+
+    /// <summary>Logs an event; the template is built only when logging, since fault schedules run by the thousand.</summary>
+    public void Emit(string node, Func<EventTemplate> make)
     {
         if (Logging)
         {
+            var e = make();
             Journal.Add(new SimEvent(node, e.Channel, e.Provider, e.EventId, e.Qualifiers, e.Level, Now, e.Data, e.Message));
         }
     }
