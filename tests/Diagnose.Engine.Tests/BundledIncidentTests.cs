@@ -18,7 +18,8 @@ public sealed class BundledIncidentTests
         Assert.HasCount(2, failed, "both 412s of the WINS retries are evidence");
         Assert.IsTrue(failed.All(e => e is { EventId: 412, Node: "NODE1", Record: null } && Path.GetFileName(e.Source) == "NODE1_Application.csv" && e.Line is not null));
         Assert.AreEqual("finish-rolling-upgrade", diagnosis.Fix!.Plan);
-        Assert.AreEqual("not-validated", diagnosis.Fix.Validation!.Verdict);
+        Assert.AreEqual("validated", diagnosis.Fix.Validation!.Verdict, diagnosis.Fix.Validation.Reason);
+        Assert.IsGreaterThan(1, diagnosis.Fix.Validation.FaultSchedules);
         Assert.IsEmpty(report.Unexplained);
     }
 

@@ -26,7 +26,8 @@ public sealed class ReportContractTests
         }
 
         AssertKeys(diagnosis["fix"]!, ("plan", JTokenType.String), ("steps", JTokenType.Array));
-        Assert.AreEqual("not-validated", (string?)diagnosis["fix"]!["validation"]!["verdict"]);
+        Assert.AreEqual("validated", (string?)diagnosis["fix"]!["validation"]!["verdict"]);
+        Assert.AreEqual(JTokenType.Integer, diagnosis["fix"]!["validation"]!["faultSchedules"]!.Type);
         var benign = ((JArray)json["benign"]!).Single();
         AssertEventReference(benign);
         AssertKeys(benign, ("reason", JTokenType.String));

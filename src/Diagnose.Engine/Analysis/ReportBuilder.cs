@@ -1,6 +1,7 @@
 using System.Globalization;
 using Diagnose.Core.Inputs;
 using Diagnose.Core.Reports;
+using Diagnose.Core.Snapshots;
 using Diagnose.Ingest;
 using Diagnose.Knowledge;
 using Diagnose.Normalise;
@@ -62,7 +63,7 @@ internal sealed class ReportBuilder
                 Nodes = evidence.Select(e => e.Node).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 Evidence = evidence,
                 DerivedFacts = derived.DistinctBy(d => (d.Type, d.Rule, string.Join("|", d.Fields.Values))).ToList(),
-                Fix = Fix(first),
+                Fix = Fix(first, group.SelectMany(c => c.Proof.InputSupport()), ingest.Snapshots.FirstOrDefault()),
             });
         }
 
@@ -86,7 +87,7 @@ internal sealed class ReportBuilder
         return report;
     }
 
-    private FixReport? Fix(Conclusion conclusion)
+    private FixReport? Fix(Conclusion conclusion, IEnumerable<Fact> evidence, ClusterSnapshot? snapshot)
     {
         var article = _knowledge.Find(conclusion.Rule.Kb);
         var plan = conclusion.Plan is null ? null : article?.Plan(conclusion.Plan);
@@ -101,12 +102,7 @@ internal sealed class ReportBuilder
             Title = plan.Title,
             Steps = plan.Steps.Select(s => s.Text).ToList(),
             Warnings = article.AntiPlans.Select(a => a.Warning ?? a.Title).ToList(),
-            Validation = new ValidationReport
-            {
-                Verdict = "not-validated",
-                FaultSchedules = 0,
-                Reason = "the simulated cluster that validates fix plans is not part of this build yet",
-            },
+            Validation = PlanValidation.Validate(article, plan, evidence, snapshot),
         };
     }
 

@@ -52,7 +52,19 @@ public static class MarkdownReport
 
                 if (fix.Validation is { } v)
                 {
-                    md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"**Validation:** {v.Verdict}{(v.Reason is null ? "" : $" ({v.Reason})")}");
+                    var held = v.Verdict == "validated" ? $", {v.FaultSchedules} fault schedules held" : "";
+                    md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"**Validation:** {v.Verdict}{held}{(v.Reason is null ? "" : $" ({v.Reason})")}");
+                    if (v.Trace.Count > 0)
+                    {
+                        // The counterexample: steps and faults, the goal broken, then the events the simulated cluster logged.
+                        md.AppendLine().AppendLine("<details><summary>Counterexample on the simulated cluster</summary>").AppendLine().AppendLine("```");
+                        foreach (var line in v.Trace)
+                        {
+                            md.AppendLine(line);
+                        }
+
+                        md.AppendLine("```").AppendLine().AppendLine("</details>");
+                    }
                 }
             }
 

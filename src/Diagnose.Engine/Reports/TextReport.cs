@@ -55,7 +55,16 @@ public static class TextReport
 
                 if (fix.Validation is { } v)
                 {
-                    text.AppendLine(CultureInfo.InvariantCulture, $"  validation  {v.Verdict}{(v.Reason is null ? "" : $" ({v.Reason})")}");
+                    var held = v.Verdict == "validated" ? $", {v.FaultSchedules} fault schedules held on the simulated cluster" : "";
+                    text.AppendLine(CultureInfo.InvariantCulture, $"  validation  {v.Verdict}{held}{(v.Reason is null ? "" : $" ({v.Reason})")}");
+                    if (v.Trace.Count > 0)
+                    {
+                        text.AppendLine("  counterexample");
+                        foreach (var line in v.Trace)
+                        {
+                            text.AppendLine(CultureInfo.InvariantCulture, $"    {line}");
+                        }
+                    }
                 }
             }
 

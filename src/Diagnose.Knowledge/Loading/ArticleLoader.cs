@@ -149,6 +149,11 @@ public static class ArticleLoader
                     Problem(at.SelectToken($"steps[{s}].op") ?? at, $"unknown operation '{step.Op}' in plan '{plan.Id}': expected one of {string.Join(", ", Operations.All.Keys)}");
                 }
 
+                else if (OperationArguments.Required.TryGetValue(step.Op, out var required) && required.Where(a => !step.Args.ContainsKey(a)).ToList() is { Count: > 0 } missing)
+                {
+                    Problem(at.SelectToken($"steps[{s}]"), $"step {s + 1} of plan '{plan.Id}' ({step.Op}) needs argument(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+                }
+
                 if (string.IsNullOrWhiteSpace(step.Text))
                 {
                     Problem(at.SelectToken($"steps[{s}]"), $"step {s + 1} of plan '{plan.Id}' needs a 'text' for the person doing it");

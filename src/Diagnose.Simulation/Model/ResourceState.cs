@@ -1,0 +1,8 @@
+namespace Diagnose.Simulation.Model;
+
+public enum ResourceState
+{
+    Offline,
+    Online,
+    Failed,
+}

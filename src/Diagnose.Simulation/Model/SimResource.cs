@@ -1,0 +1,32 @@
+namespace Diagnose.Simulation.Model;
+
+/// <summary>A cluster resource: its kind, the service it runs, its possible owners and state.</summary>
+public sealed class SimResource
+{
+    public required string Name { get; init; }
+
+    public required string Type { get; init; }
+
+    public ResourceKind Kind { get; init; }
+
+    /// <summary>The Windows service (generic service resources) or JET instance it runs.</summary>
+    public string? Service { get; init; }
+
+    public string? Instance { get; init; }
+
+    public required List<string> PossibleOwners { get; init; }
+
+    public ResourceState State { get; set; }
+
+    /// <summary>Whether the cluster keeps it online (it was not taken offline by a person).</summary>
+    public bool Wanted { get; set; } = true;
+
+    /// <summary>Whether the cluster restarts it and fails its group over when it fails.</summary>
+    public bool FailoverOnFailure { get; init; } = true;
+
+    public SimResource Clone() => new()
+    {
+        Name = Name, Type = Type, Kind = Kind, Service = Service, Instance = Instance,
+        PossibleOwners = [.. PossibleOwners], State = State, Wanted = Wanted, FailoverOnFailure = FailoverOnFailure,
+    };
+}

@@ -1,0 +1,183 @@
+using Diagnose.Core.Snapshots;
+using Diagnose.Simulation.Model;
+using Diagnose.Simulation.Scenarios;
+
+namespace Diagnose.Simulation.Validation;
+
+/// <summary>
+/// Builds the simulated cluster a diagnosis describes (its node names and roles, the database instance,
+/// the Clusdb states and checkpoint), replays the article's incident on it, and checks that the replay
+/// shows the evidence the diagnosis observed. If it cannot, the diagnosis is suspect and no plan is validated on it.
+/// </summary>
+public static class DiagnosisCases
+{
+    public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis)
+    {
+        try
+        {
+            return diagnosis.Kb.ToUpperInvariant() switch
+            {
+                "KB293302" => Kb293302(diagnosis),
+                "Q188674" => Q188674(diagnosis),
+                "Q217147" => Q217147(diagnosis),
+                _ => (null, $"the simulator has no model of article {diagnosis.Kb}"),
+            };
+        }
+        catch (SimulationException e)
+        {
+            return (null, $"the simulated incident could not be replayed: {e.Message}");
+        }
+    }
+
+    private static (IncidentCase?, string?) Kb293302(DiagnosedIncident d)
+    {
+        var failed = d.Events.FirstOrDefault(e => e.EventId == 412);
+        if (failed is null)
+        {
+            return (null, "the diagnosis has no ESENT 412 to replay");
+        }
+
+        var instance = (failed.Field("instance") ?? "wins").ToLowerInvariant();
+        var upgraded = d.Events.FirstOrDefault(e => e.EventId == 609 && e.Node != failed.Node);
+        var snapshotNewer = d.Snapshot?.Nodes.FirstOrDefault(n => Family(n.Os) == "windows2003" && Name(n.Name) != failed.Node);
+        var newer = upgraded?.Node ?? (snapshotNewer is null ? null : Name(snapshotNewer.Name));
+        if (newer is null)
+        {
+            return (null, "the evidence does not say which node converted the database (no ESENT 609 from another node, no Windows Server 2003 node in a snapshot)");
+        }
+
+        var nodes = Nodes(d.Snapshot, failed.Node, newer);
+        var start = (upgraded?.Time ?? failed.Time ?? new DateTime(2007, 2, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-4);
+        var setup = new Kb293302Setup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, newer, failed.Node, instance, start,
+            TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 0, 1);
+        var run = Kb293302Scenario.Build(setup, Kb293302Stage.Incident);
+        var events = run.Simulator.Journal.Events;
+        if (!events.Any(e => e.Node == failed.Node && e.Provider == "ESENT" && e.EventId == 412 && e.Data[0] == instance && e.Data[^1] == (failed.Field("error") ?? "-530")))
+        {
+            return (null, $"diagnosis suspect: the replayed incident logged no ESENT 412 for {instance} with error {failed.Field("error")} on {failed.Node}");
+        }
+
+        if (upgraded is not null && !events.Any(e => e.Node == newer && e.Provider == "ESENT" && e.EventId == 609 && e.Data[0] == instance))
+        {
+            return (null, $"diagnosis suspect: the replayed incident logged no ESENT 609 for {instance} on {newer}");
+        }
+
+        return (run.Case, null);
+    }
+
+    private static (IncidentCase?, string?) Q188674(DiagnosedIncident d)
+    {
+        var database = d.Events.FirstOrDefault(e => e.EventId == 1002);
+        if (database is null)
+        {
+            return (null, "the diagnosis has no MSExchangeDS 1002 to replay");
+        }
+
+        var nodes = Nodes(d.Snapshot, database.Node, null);
+        var setup = new Q188674Setup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, database.Node, (database.Time ?? new DateTime(1999, 4, 1, 0, 0, 0, DateTimeKind.Utc)).AddHours(-6), TimeSpan.FromHours(2), false, 0, 1);
+        var run = Q188674Scenario.Build(setup, incident: true);
+        var events = run.Simulator.Journal.Events;
+        var error = database.Field("error") ?? "-528";
+        if (!events.Any(e => e.Node == database.Node && e.EventId == 1002 && e.Data[0] == error)
+            || !events.Any(e => e.Node == database.Node && e.Provider == "ClusSvc" && e.EventId == 1042))
+        {
+            return (null, $"diagnosis suspect: the replayed restore logged no MSExchangeDS 1002 with error {error} followed by ClusSvc 1042 on {database.Node}");
+        }
+
+        return (run.Case, null);
+    }
+
+    private static (IncidentCase?, string?) Q217147(DiagnosedIncident d)
+    {
+        if (d.Snapshot is not { Quorum: { } quorum } snapshot || snapshot.Nodes.Count < 2)
+        {
+            return (null, "the diagnosis needs a cluster snapshot with at least two nodes and the quorum folder to replay");
+        }
+
+        var latest = quorum.Checkpoints.MaxBy(c => c.Sequence);
+        var damage = new Dictionary<string, ClusdbState>(StringComparer.Ordinal);
+        foreach (var node in snapshot.Nodes)
+        {
+            var state = (node.ClusdbState ?? "valid").ToLowerInvariant() switch
+            {
+                "corrupt" => ClusdbState.Corrupt,
+                "zero-bytes" => ClusdbState.ZeroBytes,
+                "missing" => ClusdbState.Missing,
+                _ => ClusdbState.Valid,
+            };
+            if (state != ClusdbState.Valid)
+            {
+                damage[Name(node.Name)] = state;
+            }
+        }
+
+        var all = damage.Count == snapshot.Nodes.Count;
+        var consistent = latest?.ChecksumMatches != false;
+        var outdated = latest?.WrittenAtUtc is { } written && quorum.LastConfigurationChangeUtc is { } change && change > written;
+        var kind = (all, consistent) switch
+        {
+            (true, true) => Q217147Kind.ClusdbDamaged,
+            (true, false) => Q217147Kind.AllDamaged,
+            (false, false) => Q217147Kind.Inconsistent,
+            _ => outdated && damage.Count > 0 ? Q217147Kind.Outdated : (Q217147Kind?)null,
+        };
+        if (kind is null)
+        {
+            return (null, "the simulator has no Q217147 incident where every Clusdb is valid and the newest checkpoint is consistent and current");
+        }
+
+        // Damaged nodes first: the replay boots them first, as the nodes that tried to form.
+        var nodes = snapshot.Nodes.Select(n => Name(n.Name)).OrderBy(n => damage.ContainsKey(n) ? 0 : 1).ToList();
+        var setup = new Q217147Setup(snapshot.Cluster ?? "CLUSTER", nodes, kind.Value, damage,
+            (quorum.LastConfigurationChangeUtc ?? snapshot.CapturedAtUtc ?? new DateTime(1999, 11, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-3), 3, 0, 1);
+        var run = Q217147Scenario.Build(setup);
+        var state2 = run.Simulator.State;
+        foreach (var node in nodes)
+        {
+            var want = damage.GetValueOrDefault(node, ClusdbState.Valid);
+            var got = state2.Node(node).Clusdb.State;
+            if (got != want && !(want == ClusdbState.Missing && got == ClusdbState.ZeroBytes))
+            {
+                return (null, $"diagnosis suspect: the replayed power failure leaves {node}'s Clusdb {got.ToString().ToLowerInvariant()}, not {want.ToString().ToLowerInvariant()}");
+            }
+        }
+
+        var simulatedLatest = state2.Quorum.Latest;
+        if (simulatedLatest is null || simulatedLatest.Consistent != consistent)
+        {
+            return (null, $"diagnosis suspect: the replay's newest checkpoint is {(simulatedLatest?.Consistent == true ? "consistent" : "inconsistent or missing")}, the snapshot's is {(consistent ? "consistent" : "inconsistent")}");
+        }
+
+        var simulatedOutdated = state2.LastConfigurationChange > simulatedLatest.WrittenAt;
+        if (latest?.WrittenAtUtc is not null && quorum.LastConfigurationChangeUtc is not null && simulatedOutdated != outdated)
+        {
+            return (null, $"diagnosis suspect: the replay's newest checkpoint is {(simulatedOutdated ? "older" : "newer")} than the last configuration change, the snapshot's is not");
+        }
+
+        return (run.Case, null);
+    }
+
+    private static List<string> Nodes(ClusterSnapshot? snapshot, string first, string? second)
+    {
+        var nodes = snapshot?.Nodes.Select(n => Name(n.Name)).ToList() ?? [];
+        foreach (var n in new[] { first, second })
+        {
+            if (n is not null && !nodes.Contains(n))
+            {
+                nodes.Add(n);
+            }
+        }
+
+        // The evidence names one node only: the cluster's other node is simulated under a placeholder name.
+        if (nodes.Count < 2)
+        {
+            nodes.Add($"{first}-PARTNER");
+        }
+
+        return nodes;
+    }
+
+    private static string Name(string name) => name.Split('.')[0].ToUpperInvariant();
+
+    private static string Family(string? os) => (os ?? "").Contains("2003", StringComparison.Ordinal) ? "windows2003" : "";
+}

@@ -1,0 +1,215 @@
+using System.Globalization;
+using Diagnose.Knowledge.Articles;
+using Diagnose.Simulation.Cluster;
+using Diagnose.Simulation.Model;
+
+namespace Diagnose.Simulation.Validation;
+
+/// <summary>
+/// Runs a plan on copies of an incident's simulated cluster: once without faults, then with each single
+/// fault (one node's power or every node's power lost after a step, a move step failing once) at each step, then with every pair of
+/// those up to <see cref="MaxFaults"/>. The first schedule that breaks a goal, in that order, is the
+/// shortest counterexample. After a fault the person finishes the plan (starting it again once if a step
+/// became impossible) and restarts what is down
+/// (<see cref="Settle"/>), so a verdict is about lasting damage, not about the outage itself. A fault's
+/// power loss does not cut a Clusdb flush: that worst case is the Q217147 incident itself, checked by
+/// its own <c>verify checkpoint-interval</c> step.
+/// </summary>
+public sealed class FixValidator
+{
+    /// <summary>At most this many faults per schedule (0, 1 or 2).</summary>
+    public int MaxFaults { get; init; } = 2;
+
+    public ValidationResult Validate(string kb, FixPlan plan, string kind, IncidentCase incident)
+    {
+        IReadOnlyList<BoundStep> steps;
+        try
+        {
+            steps = incident.Binding.Bind(plan.Steps);
+        }
+        catch (SimulationException e)
+        {
+            return new ValidationResult { Kb = kb, Plan = plan.Id, Kind = kind, Verdict = "not-validated", Reason = e.Message };
+        }
+
+        var start = incident.Simulator;
+        var recoverable = Invariants.Recoverable(start.State);
+        var runs = 0;
+        foreach (var schedule in Schedules(steps, start.State.Nodes.Select(n => n.Name).ToList()))
+        {
+            runs++;
+            if (Run(start, steps, schedule, recoverable, incident.Affected, logging: false) is not null)
+            {
+                var trace = new List<string>();
+                var broken = Run(start, steps, schedule, recoverable, incident.Affected, logging: true, trace)!.Value;
+                return new ValidationResult
+                {
+                    Kb = kb, Plan = plan.Id, Kind = kind, Verdict = "refuted", FaultSchedules = runs,
+                    Counterexample = new Counterexample(trace, schedule.Select(f => f.Describe(steps)).ToList(), broken.Invariant, broken.Detail, broken.Events),
+                };
+            }
+        }
+
+        return new ValidationResult { Kb = kb, Plan = plan.Id, Kind = kind, Verdict = "validated", FaultSchedules = runs };
+    }
+
+    /// <summary>The schedules in the order a shortest counterexample is searched: none, each single fault, each pair.</summary>
+    public IEnumerable<IReadOnlyList<Fault>> Schedules(IReadOnlyList<BoundStep> steps, IReadOnlyList<string> nodes)
+    {
+        yield return [];
+        if (MaxFaults < 1)
+        {
+            yield break;
+        }
+
+        var singles = new List<Fault>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            singles.AddRange(nodes.Select(n => new Fault(i, FaultKind.NodePowerLoss, n)));
+            singles.Add(new Fault(i, FaultKind.ClusterPowerLoss));
+            if (steps[i].Operation == "move-group")
+            {
+                singles.Add(new Fault(i, FaultKind.FailedMove));
+            }
+        }
+
+        foreach (var fault in singles)
+        {
+            yield return [fault];
+        }
+
+        if (MaxFaults < 2)
+        {
+            yield break;
+        }
+
+        for (var a = 0; a < singles.Count; a++)
+        {
+            for (var b = a + 1; b < singles.Count; b++)
+            {
+                yield return [singles[a], singles[b]];
+            }
+        }
+    }
+
+    private static (string Invariant, string Detail, IReadOnlyList<string> Events)? Run(ClusterSimulator start, IReadOnlyList<BoundStep> steps, IReadOnlyList<Fault> schedule, int recoverable, IReadOnlyList<string> affected, bool logging, List<string>? trace = null)
+    {
+        var sim = start.Fork(seed: 7);
+        sim.Logging = logging;
+        var from = sim.Journal.Count;
+        IReadOnlyList<string> Events() => sim.Journal.Events.Skip(from).Select(e =>
+            $"{e.TimeUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} {e.Node} {e.Channel} {e.Provider} {e.EventId}: {e.Message}").ToList();
+
+        var fired = new HashSet<Fault>();
+        var restarted = false;
+        void Fire(int step, bool before)
+        {
+            foreach (var fault in schedule.Where(f => f.Step == step && f.BeforeStep == before && fired.Add(f)))
+            {
+                trace?.Add($"fault: {fault.Describe(steps)}");
+                Inject(sim, steps[step], fault);
+            }
+        }
+
+        for (var i = 0; i < steps.Count; i++)
+        {
+            Fire(i, before: true);
+            trace?.Add(steps[i].ToString());
+            try
+            {
+                StepExecutor.Execute(sim, steps[i]);
+            }
+            catch (SimulationException e) when (fired.Count > 0 && !restarted)
+            {
+                // A fault undid earlier steps: the person starts the procedure again, once.
+                restarted = true;
+                trace?.Add($"step {steps[i].Number} cannot be done ({e.Message}): the procedure is started again from step 1");
+                i = -1;
+                continue;
+            }
+            catch (SimulationException e)
+            {
+                return (Invariants.StepPossible, $"step {steps[i].Number} ({steps[i].Operation}) cannot be done: {e.Message}", Events());
+            }
+            catch (InvariantException e)
+            {
+                return (e.Invariant, $"step {steps[i].Number} ({steps[i].Operation}): {e.Detail}", Events());
+            }
+
+            Fire(i, before: false);
+        }
+
+        if (schedule.Count > 0)
+        {
+            Settle(sim);
+        }
+
+        return Invariants.Check(sim, recoverable, affected) is { } broken ? (broken.Invariant, broken.Detail, Events()) : null;
+    }
+
+    private static void Inject(ClusterSimulator sim, BoundStep step, Fault fault)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.NodePowerLoss:
+                if (sim.State.Node(fault.Node!).Powered)
+                {
+                    sim.PowerLoss([fault.Node!], HiveDamage.None);
+                    sim.Wait(300);
+                    sim.PowerRestored([fault.Node!]);
+                }
+
+                break;
+            case FaultKind.ClusterPowerLoss:
+                var powered = sim.State.Nodes.Where(n => n.Powered).Select(n => n.Name).ToList();
+                sim.PowerLoss(powered, HiveDamage.None);
+                sim.Wait(300);
+                sim.PowerRestored(powered);
+                break;
+            case FaultKind.FailedMove:
+                try
+                {
+                    sim.FailedMove(step.Arg("group"), step.Arg("to"));
+                }
+                catch (SimulationException)
+                {
+                    // The move would have been refused anyway; the step itself says why.
+                }
+
+                break;
+        }
+    }
+
+    /// <summary>
+    /// After a fault the person finishes the job: on each running node (newest valid Clusdb first) starts
+    /// ClusDisk and the cluster service if they are not running, then brings every group online.
+    /// </summary>
+    public static void Settle(ClusterSimulator sim)
+    {
+        foreach (var node in sim.State.Nodes.Where(n => n.Powered && !n.RecoveryInstall && !n.Member)
+            .OrderByDescending(n => n.Clusdb.Usable).ThenByDescending(n => n.Clusdb.ConfigVersion).ToList())
+        {
+            try
+            {
+                sim.NetStart(node.Name, "clusdisk");
+                sim.StartClusterService(node.Name);
+            }
+            catch (SimulationException)
+            {
+                // Nothing more a person can do from here; the goals will say what is left broken.
+            }
+        }
+
+        foreach (var group in sim.State.Groups.Where(g => g.Resources.Any(r => r.State != ResourceState.Online)))
+        {
+            try
+            {
+                sim.BringOnline(group.Name);
+            }
+            catch (SimulationException)
+            {
+                // As above.
+            }
+        }
+    }
+}

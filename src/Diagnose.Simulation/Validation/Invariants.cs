@@ -1,0 +1,107 @@
+using Diagnose.Simulation.Cluster;
+using Diagnose.Simulation.Model;
+
+namespace Diagnose.Simulation.Validation;
+
+/// <summary>
+/// The goals a fix must reach: no shared-disk corruption, no database lost, the configuration not rolled
+/// back past what was recoverable when the plan began, every resource online, and every group able to
+/// fail over to each of its possible owners.
+/// </summary>
+public static class Invariants
+{
+    public const string SharedDisk = "no-shared-disk-corruption";
+    public const string DataLost = "no-data-lost";
+    public const string Configuration = "configuration-not-rolled-back";
+    public const string ResourcesOnline = "resources-online";
+    public const string Failover = "failover-all-owners";
+    public const string StepPossible = "step-possible";
+
+    /// <summary>The newest configuration that still exists anywhere: the running cluster, a valid Clusdb, the quorum files or a backup.</summary>
+    public static int Recoverable(ClusterState state)
+    {
+        var versions = state.Nodes.Where(n => n.Clusdb.Usable).Select(n => n.Clusdb.ConfigVersion)
+            .Concat(state.Backups.Where(b => b.What == "clusdb").Select(b => b.Version))
+            .Append(state.Quorum.RecoverableVersion ?? 0);
+        if (state.Formed)
+        {
+            versions = versions.Append(state.ConfigVersion);
+        }
+
+        return versions.Max();
+    }
+
+    /// <summary>The first invariant broken, or null when all hold.</summary>
+    public static (string Invariant, string Detail)? Check(ClusterSimulator sim, int recoverable, IReadOnlyList<string> affected)
+    {
+        var state = sim.State;
+        if (state.SharedDiskCorrupt)
+        {
+            return (SharedDisk, "two nodes mounted the shared disks without ClusDisk reservations and destroyed their NTFS structures");
+        }
+
+        if (state.Databases.Values.FirstOrDefault(d => d.Damaged) is { } db)
+        {
+            return (DataLost, $"the {db.Instance} database on the shared disk is lost");
+        }
+
+        if (!state.Formed)
+        {
+            return (ResourcesOnline, "the cluster is not running on any node");
+        }
+
+        if (state.ConfigVersion < recoverable)
+        {
+            return (Configuration, $"the cluster runs configuration version {state.ConfigVersion}, older than version {recoverable} that was recoverable when the plan began");
+        }
+
+        if (state.Nodes.FirstOrDefault(n => n.Member && n.Clusdb.ConfigVersion != state.ConfigVersion) is { } stale)
+        {
+            return (Configuration, $"{stale.Name}'s Clusdb holds version {stale.Clusdb.ConfigVersion}, not the cluster's {state.ConfigVersion}");
+        }
+
+        foreach (var group in state.Groups)
+        {
+            if (group.Resources.FirstOrDefault(r => r.State != ResourceState.Online && (r.Wanted || affected.Contains(r.Name, StringComparer.OrdinalIgnoreCase))) is { } r)
+            {
+                return (ResourcesOnline, $"'{r.Name}' in '{group.Name}' is {r.State.ToString().ToLowerInvariant()}{(group.Owner is null ? "" : $" on {group.Owner}")}");
+            }
+        }
+
+        return CheckFailover(sim, null);
+    }
+
+    /// <summary>Moves each group (or only <paramref name="only"/>) to every possible owner in turn on a copy of the cluster.</summary>
+    public static (string Invariant, string Detail)? CheckFailover(ClusterSimulator sim, string? only)
+    {
+        var probe = sim.Fork(0);
+        probe.Logging = false;
+        foreach (var group in probe.State.Groups.Where(g => only is null || string.Equals(g.Name, only, StringComparison.OrdinalIgnoreCase) || g.Resources.Any(r => string.Equals(r.Name, only, StringComparison.OrdinalIgnoreCase))))
+        {
+            foreach (var owner in group.PossibleOwners.ToList())
+            {
+                if (!probe.State.Node(owner).Member)
+                {
+                    return (Failover, $"{owner}, a possible owner of '{group.Name}', is not running the cluster");
+                }
+
+                try
+                {
+                    probe.MoveGroup(group.Name, owner);
+                }
+                catch (SimulationException e)
+                {
+                    return (Failover, $"moving '{group.Name}' to {owner}: {e.Message}");
+                }
+
+                if (group.Owner != owner || group.Resources.Any(r => r.Wanted && r.State != ResourceState.Online))
+                {
+                    var bad = group.Resources.FirstOrDefault(r => r.Wanted && r.State != ResourceState.Online);
+                    return (Failover, $"'{group.Name}' cannot run on {owner}{(bad is null ? $" (it went back to {group.Owner})" : $": '{bad.Name}' is {bad.State.ToString().ToLowerInvariant()}")}");
+                }
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+using System.Text.RegularExpressions;
+using Diagnose.Knowledge.Articles;
+
+namespace Diagnose.Simulation.Validation;
+
+/// <summary>
+/// Values for a plan's placeholders (<c>{olderNode}</c>, <c>{group}</c>…). A placeholder with several
+/// values repeats its step once per value (two groups to move, two nodes to upgrade).
+/// </summary>
+public sealed partial class PlanBinding
+{
+    private readonly Dictionary<string, IReadOnlyList<string>> _values = new(StringComparer.Ordinal);
+
+    public PlanBinding Set(string name, params string[] values)
+    {
+        _values[name] = values;
+        return this;
+    }
+
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Values => _values;
+
+    /// <summary>Binds every step; throws <see cref="Model.SimulationException"/> naming a placeholder that has no value.</summary>
+    public IReadOnlyList<BoundStep> Bind(IReadOnlyList<PlanStep> steps)
+    {
+        var bound = new List<BoundStep>();
+        for (var i = 0; i < steps.Count; i++)
+        {
+            var step = steps[i];
+            var names = step.Arguments.Values.SelectMany(v => Placeholder().Matches(v).Select(m => m.Groups[1].Value)).Distinct(StringComparer.Ordinal).ToList();
+            var missing = names.FirstOrDefault(n => !_values.ContainsKey(n));
+            if (missing is not null)
+            {
+                throw new Model.SimulationException($"step {i + 1} ({step.Operation}) needs '{{{missing}}}', which the diagnosis does not give");
+            }
+
+            var repeated = names.FirstOrDefault(n => _values[n].Count > 1);
+            var copies = repeated is null ? [null] : _values[repeated].Select(v => (string?)v).ToList();
+            foreach (var value in copies)
+            {
+                var args = step.Arguments.ToDictionary(a => a.Key, a => Placeholder().Replace(a.Value, m =>
+                    m.Groups[1].Value == repeated ? value! : _values[m.Groups[1].Value][0]), StringComparer.Ordinal);
+                bound.Add(new BoundStep(i + 1, step.Operation, args, step.Text));
+            }
+        }
+
+        return bound;
+    }
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
+    private static partial Regex Placeholder();
+}

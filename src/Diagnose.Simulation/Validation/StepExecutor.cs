@@ -1,0 +1,208 @@
+using Diagnose.Simulation.Cluster;
+using Diagnose.Simulation.Model;
+
+namespace Diagnose.Simulation.Validation;
+
+/// <summary>
+/// Runs one plan step on the simulated cluster: each operation of <see cref="Knowledge.Articles.Operations"/>
+/// maps to what a person does. A failed <c>verify</c> throws <see cref="InvariantException"/>.
+/// </summary>
+public static class StepExecutor
+{
+    public static void Execute(ClusterSimulator sim, BoundStep step)
+    {
+        sim.Wait(120);
+        switch (step.Operation)
+        {
+            case "move-group":
+                sim.MoveGroup(step.Arg("group"), step.Arg("to"));
+                break;
+            case "upgrade-node-os":
+            case "rollback-node-os":
+                sim.ChangeOs(step.Arg("node"), OsVersions.Parse(step.Arg("os")));
+                break;
+            case "install-service-pack":
+                var node = sim.State.Node(step.Arg("node"));
+                if (node.Os == OsVersion.Nt4Sp4 && int.Parse(step.Arg("servicePack"), System.Globalization.CultureInfo.InvariantCulture) >= 5)
+                {
+                    sim.ChangeOs(node.Name, OsVersion.Nt4Sp5);
+                }
+
+                break;
+            case "power-off":
+                sim.PowerOff(step.Arg("node"));
+                break;
+            case "power-on":
+                sim.PowerOn(step.Arg("node"));
+                break;
+            case "reboot":
+                sim.Reboot(step.Arg("node"));
+                break;
+            case "boot-recovery-install":
+                sim.BootRecoveryInstall(step.Arg("node"));
+                break;
+            case "restore-backup":
+                RestoreBackup(sim, step);
+                break;
+            case "start-service":
+                sim.StartService(step.Arg("node"), step.Arg("service"));
+                break;
+            case "stop-service":
+                sim.StopService(step.Arg("node"), step.Arg("service"));
+                break;
+            case "bring-online":
+                foreach (var resource in Resources(sim, step.Arg("resource")))
+                {
+                    sim.BringOnline(resource);
+                }
+
+                break;
+            case "take-offline":
+                foreach (var resource in Resources(sim, step.Arg("resource")))
+                {
+                    sim.TakeOffline(resource);
+                }
+
+                break;
+            case "set-start-type":
+                sim.SetStartType(step.Arg("node"), step.Optional("driver") ?? step.Arg("service"), Enum.Parse<StartType>(step.Arg("start"), ignoreCase: true));
+                break;
+            case "copy-file":
+                var (target, _) = Split(step.Arg("to"));
+                var (_, file) = Split(step.Arg("from"));
+                sim.CopyCheckpointToClusdb(target, Path.GetFileName(file.Replace('\\', '/')));
+                break;
+            case "rename-folder":
+                sim.RenameMscs(step.Arg("to"));
+                break;
+            case "net-start":
+                sim.NetStart(step.Arg("node"), step.Arg("name"));
+                break;
+            case "clussvc-debug-noquorumlogging":
+                sim.StopClusterService(step.Arg("node"));
+                sim.StartClusterService(step.Arg("node"), debugNoQuorumLogging: true);
+                break;
+            case "join-cluster":
+                var joining = sim.State.Node(step.Arg("node"));
+                if (!joining.Powered)
+                {
+                    sim.PowerOn(joining.Name);
+                }
+
+                sim.StartClusterService(joining.Name);
+                break;
+            case "verify":
+                Verify(sim, step);
+                break;
+            default:
+                throw new SimulationException($"the simulator has no model of operation '{step.Operation}'");
+        }
+    }
+
+    private static void RestoreBackup(ClusterSimulator sim, BoundStep step)
+    {
+        var what = step.Arg("what");
+        if (what.Contains("Exchange", StringComparison.OrdinalIgnoreCase))
+        {
+            var option = step.Optional("option") ?? "";
+            sim.RestoreDirectory(startServices: option.Contains("start services", StringComparison.OrdinalIgnoreCase) && !option.Contains("not", StringComparison.OrdinalIgnoreCase));
+        }
+        else if (what.Contains("WINS", StringComparison.OrdinalIgnoreCase) || what.Contains("DHCP", StringComparison.OrdinalIgnoreCase))
+        {
+            sim.RestoreJetBackups();
+        }
+        else if (what.Contains("Clusdb", StringComparison.OrdinalIgnoreCase))
+        {
+            sim.RestoreClusdbBackup(Split(step.Arg("to")).Node);
+        }
+        else
+        {
+            throw new SimulationException($"the simulator does not know how to restore '{what}'");
+        }
+    }
+
+    private static void Verify(ClusterSimulator sim, BoundStep step)
+    {
+        var check = step.Arg("check");
+        switch (check)
+        {
+            case "failover-all-owners":
+            case "resource-online":
+                var subject = step.Optional("group") ?? step.Arg("resource");
+                var group = sim.Group(subject);
+                if (group.Resources.FirstOrDefault(r => (r.Wanted || string.Equals(r.Name, subject, StringComparison.OrdinalIgnoreCase)) && r.State != ResourceState.Online) is { } down)
+                {
+                    throw new InvariantException(Invariants.ResourcesOnline, $"'{down.Name}' is {down.State.ToString().ToLowerInvariant()}");
+                }
+
+                if (Invariants.CheckFailover(sim, group.Name) is { } broken)
+                {
+                    throw new InvariantException(broken.Invariant, broken.Detail);
+                }
+
+                break;
+            case "checkpoint-interval":
+                CheckpointsSurvivePowerFailure(sim);
+                break;
+            default:
+                throw new SimulationException($"the simulator has no check '{check}'");
+        }
+    }
+
+    /// <summary>
+    /// Q217147's trigger on a copy of the cluster: a week of configuration changes with every node up,
+    /// then every node loses power at once; the cluster must come back with the newest configuration.
+    /// </summary>
+    private static void CheckpointsSurvivePowerFailure(ClusterSimulator sim)
+    {
+        var week = sim.Fork(1);
+        week.Logging = false;
+        if (!week.State.Formed || week.State.Nodes.Any(n => !n.Member))
+        {
+            throw new InvariantException(Invariants.ResourcesOnline, "not every node runs the cluster, so the week-long run cannot start");
+        }
+
+        for (var day = 0; day < 7; day++)
+        {
+            week.AdvanceTime(TimeSpan.FromHours(20));
+            week.ChangeConfiguration();
+        }
+
+        week.AdvanceTime(TimeSpan.FromHours(3));
+        var nodes = week.State.Nodes.Select(n => n.Name).ToList();
+        var newest = week.State.HighestConfigVersion;
+        week.PowerLoss(nodes, HiveDamage.ZeroBytes);
+        week.AdvanceTime(TimeSpan.FromMinutes(20));
+        week.PowerRestored(nodes);
+        if (!week.State.Formed)
+        {
+            throw new InvariantException(Invariants.ResourcesOnline, "after a week of changes and a power failure of every node, the cluster cannot form (Clusdb lost on every node)");
+        }
+
+        if (week.State.ConfigVersion < newest)
+        {
+            throw new InvariantException(Invariants.Configuration, $"after a week of changes and a power failure of every node, the cluster formed with configuration version {week.State.ConfigVersion}, not {newest} (outdated checkpoint)");
+        }
+    }
+
+    private static IEnumerable<string> Resources(ClusterSimulator sim, string text)
+    {
+        if (sim.State.GroupOf(text) is not null)
+        {
+            return [text];
+        }
+
+        // "WINS and DHCP resources": every JET-backed resource.
+        var jet = sim.State.Groups.SelectMany(g => g.Resources).Where(r => r.Kind == ResourceKind.Jet).Select(r => r.Name).ToList();
+        return jet.Count > 0 && (text.Contains("WINS", StringComparison.OrdinalIgnoreCase) || text.Contains("DHCP", StringComparison.OrdinalIgnoreCase))
+            ? jet
+            : throw new SimulationException($"there is no resource '{text}'");
+    }
+
+    /// <summary>"NODEA:%SystemRoot%\Cluster\Clusdb" → (NODEA, path); "quorum:\MSCS\Chk00018.tmp" → (quorum, path).</summary>
+    private static (string Node, string Path) Split(string location)
+    {
+        var at = location.IndexOf(':', StringComparison.Ordinal);
+        return at < 0 ? (location, "") : (location[..at], location[(at + 1)..]);
+    }
+}

@@ -1,0 +1,72 @@
+using Newtonsoft.Json.Linq;
+
+namespace Diagnose.Cli.Tests;
+
+[TestClass]
+public sealed class SimulateCommandTests
+{
+    [TestMethod]
+    public void Simulate_List_NamesEachArticlesIncidentAndTheHealthyRuns()
+    {
+        var (exit, output, error) = Cli.Run("simulate", "--list");
+
+        Assert.AreEqual(0, exit, error);
+        foreach (var name in new[] { "KB293302 ", "Q188674 ", "Q217147 ", "Q217147-healthy", "KB293302-healthy" })
+        {
+            StringAssert.Contains(output, name);
+        }
+    }
+
+    [TestMethod]
+    public void Simulate_ThenAnalyze_GivesTheArticlesDiagnosisWithAValidatedFix()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "diagnose-cli-sim-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exit, output, error) = Cli.Run("simulate", "Q188674", "--out", folder, "--seed", "4", "--nodes", "3", "--noise", "12");
+            Assert.AreEqual(0, exit, error);
+            StringAssert.Contains(output, "snapshot.json");
+
+            var (analyzed, json, _) = Cli.Run("analyze", folder, "--format", "json");
+            Assert.AreEqual(0, analyzed);
+            var diagnosis = (JObject)((JArray)JObject.Parse(json)["diagnoses"]!).Single();
+            Assert.AreEqual("Q188674", (string?)diagnosis["kb"]);
+            Assert.AreEqual("validated", (string?)diagnosis["fix"]!["validation"]!["verdict"]);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void Simulate_UnknownScenarioOrBadNodeCount_ExitsOne()
+    {
+        Assert.AreEqual(1, Cli.Run("simulate", "Q999999", "--out", "x").Exit);
+        Assert.AreEqual(1, Cli.Run("simulate", "Q188674", "--out", "x", "--nodes", "5").Exit);
+    }
+
+    [TestMethod]
+    public void Validate_AllAsJson_ListsEveryPlanAndAntiPlanWithItsVerdict()
+    {
+        var (exit, output, error) = Cli.Run("validate", "--all", "--format", "json");
+
+        Assert.AreEqual(0, exit, error);
+        var results = JArray.Parse(output).Cast<JObject>().ToList();
+        Assert.IsGreaterThanOrEqualTo(13, results.Count);
+        foreach (var r in results)
+        {
+            var kind = (string?)r["kind"];
+            Assert.AreEqual(kind == "plan" ? "validated" : "refuted", (string?)r["verdict"], $"{r["kb"]} {r["plan"]}");
+            Assert.IsGreaterThan(0, (int)r["faultSchedules"]!);
+            if (kind == "anti-plan")
+            {
+                var counterexample = (JObject)r["counterexample"]!;
+                foreach (var key in new[] { "steps", "faults", "invariant", "events" })
+                {
+                    Assert.IsNotNull(counterexample[key], key);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,156 @@
+using Diagnose.Knowledge.Articles;
+using Diagnose.Simulation.Validation;
+
+namespace Diagnose.Simulation.Tests;
+
+/// <summary>The articles' plans hold on the simulated cluster under faults; their warnings (anti-plans) and broken plans do not.</summary>
+[TestClass]
+public sealed class ValidationTests
+{
+    private static readonly Dictionary<string, string> AntiPlanInvariants = new()
+    {
+        ["fail-back-to-windows-2000"] = Invariants.Failover,
+        ["online-right-after-restore"] = Invariants.ResourcesOnline,
+        ["boot-both-clusdisk-manual"] = Invariants.SharedDisk,
+        ["boot-b-before-a-is-down"] = Invariants.Configuration,
+    };
+
+    [TestMethod]
+    public void Validate_EveryDocumentedPlan_HoldsUnderEverySingleFaultSchedule()
+    {
+        var validator = new FixValidator { MaxFaults = 1 };
+        var plans = Shared.Engine.Knowledge.Articles.SelectMany(a => a.Plans.Select(p => (Article: a, Plan: p))).ToList();
+        Assert.IsGreaterThanOrEqualTo(9, plans.Count);
+        foreach (var (article, plan) in plans)
+        {
+            var run = PlanCases.For(article.Id, plan.Id)!;
+            var result = validator.Validate(article.Id, plan, "plan", run.Case);
+            Assert.AreEqual("validated", result.Verdict, $"{article.Id} {plan.Id}: {result.Counterexample?.Invariant} {result.Counterexample?.Detail} {string.Join("; ", result.Counterexample?.Faults ?? [])}");
+
+            // No faults, then each node's power, every node's power after each step, and each move failing once.
+            var steps = run.Binding.Bind(plan.Steps);
+            var nodes = run.Simulator.State.Nodes.Count;
+            Assert.AreEqual(1 + (steps.Count * (nodes + 1)) + steps.Count(s => s.Operation == "move-group"), result.FaultSchedules, $"{article.Id} {plan.Id}");
+        }
+    }
+
+    [TestMethod]
+    public void Validate_EveryAntiPlan_IsRefutedNamingTheInvariantItBreaks()
+    {
+        var antiPlans = Shared.Engine.Knowledge.Articles.SelectMany(a => a.AntiPlans.Select(p => (Article: a, Plan: p))).ToList();
+        CollectionAssert.AreEquivalent(AntiPlanInvariants.Keys.ToArray(), antiPlans.Select(p => p.Plan.Id).ToArray());
+        foreach (var (article, plan) in antiPlans)
+        {
+            var result = new FixValidator().Validate(article.Id, plan, "anti-plan", PlanCases.For(article.Id, plan.Id)!.Case);
+            Assert.AreEqual("refuted", result.Verdict, $"{article.Id} {plan.Id}");
+            var counterexample = result.Counterexample!;
+            Assert.AreEqual(AntiPlanInvariants[plan.Id], counterexample.Invariant, $"{plan.Id}: {counterexample.Detail}");
+            Assert.IsEmpty(counterexample.Faults, "the warning's steps break a goal with no fault at all");
+            Assert.HasCount(plan.Steps.Count, counterexample.Steps.Where(s => char.IsDigit(s[0])).Select(s => s.Split('.')[0]).Distinct().ToList(), plan.Id);
+            Assert.IsNotEmpty(counterexample.Events, $"{plan.Id}: the counterexample shows what the cluster logged");
+        }
+    }
+
+    [TestMethod]
+    public void Validate_AntiPlans_ShowTheArticlesSymptomEvents()
+    {
+        var kb = Shared.Engine.Knowledge;
+        string Events(string article, string plan) => string.Join("\n", new FixValidator().Validate(article, kb.Find(article)!.AntiPlans.Single(p => p.Id == plan), "anti-plan", PlanCases.For(article, plan)!.Case).Counterexample!.Events);
+
+        var failBack = Events("KB293302", "fail-back-to-windows-2000");
+        StringAssert.Contains(failBack, "ESENT 609");
+        StringAssert.Contains(failBack, "ESENT 412: wins");
+        StringAssert.Contains(failBack, "Error -530");
+        var online = Events("Q188674", "online-right-after-restore");
+        StringAssert.Contains(online, "MSExchangeDS 1002");
+        StringAssert.Contains(online, "ClusSvc 1042: Cluster generic service 'Microsoft Exchange Directory' failed.");
+        StringAssert.Contains(Events("Q217147", "boot-both-clusdisk-manual"), "Ntfs 55");
+    }
+
+    [TestMethod]
+    public void Validate_PlanWithCopyStepRemoved_IsRefuted()
+    {
+        var article = Shared.Engine.Knowledge.Find("Q217147")!;
+        var plan = article.Plan("restart-from-checkpoint")!;
+        var broken = plan with { Steps = plan.Steps.Where(s => s.Operation != "copy-file").ToList() };
+
+        var result = new FixValidator().Validate("Q217147", broken, "plan", PlanCases.For("Q217147", plan.Id)!.Case);
+
+        Assert.AreEqual("refuted", result.Verdict);
+        Assert.AreEqual(Invariants.ResourcesOnline, result.Counterexample!.Invariant, result.Counterexample.Detail);
+        Assert.IsEmpty(result.Counterexample.Faults);
+        StringAssert.Contains(string.Join("\n", result.Counterexample.Events), "The error code was 1009", "the cluster service fails on the empty Clusdb");
+    }
+
+    [TestMethod]
+    public void Validate_PlanWithNetStartsSwapped_IsRefuted()
+    {
+        // net start clussvc before net start clusdisk: the service cannot reach the cluster disks and stops.
+        var plan = Shared.Engine.Knowledge.Find("Q217147")!.Plan("restart-from-checkpoint")!;
+        var steps = plan.Steps.ToList();
+        var disk = steps.FindIndex(s => s.Operation == "net-start" && s.Arguments["name"] == "clusdisk");
+        Assert.AreEqual("clussvc", steps[disk + 1].Arguments["name"]);
+        (steps[disk], steps[disk + 1]) = (steps[disk + 1], steps[disk]);
+
+        var result = new FixValidator().Validate("Q217147", plan with { Steps = steps }, "plan", PlanCases.For("Q217147", plan.Id)!.Case);
+
+        Assert.AreEqual("refuted", result.Verdict);
+        Assert.AreEqual(Invariants.ResourcesOnline, result.Counterexample!.Invariant, result.Counterexample.Detail);
+        StringAssert.Contains(string.Join("\n", result.Counterexample.Events), "The error code was 1167");
+    }
+
+    [TestMethod]
+    public void Validate_ClusdbRecoveryWithStartBeforeShutdown_IsRefutedAsARollback()
+    {
+        // The article's warning in plan form: node B started (and its service started) while node A still runs the old database.
+        var plan = Shared.Engine.Knowledge.Find("Q217147")!.Plan("restart-from-clusdb")!;
+        var steps = plan.Steps.ToList();
+        var shutdown = steps.FindIndex(s => s.Operation == "power-off" && s.Arguments["node"] == "{otherNode}");
+        steps.Add(steps[shutdown]);
+        steps.RemoveAt(shutdown);
+
+        var result = new FixValidator().Validate("Q217147", plan with { Steps = steps }, "plan", PlanCases.For("Q217147", plan.Id)!.Case);
+
+        Assert.AreEqual("refuted", result.Verdict);
+        Assert.AreEqual(Invariants.Configuration, result.Counterexample!.Invariant, result.Counterexample.Detail);
+    }
+
+    [TestMethod]
+    public void Validate_FinishUpgradeWithoutTheUpgrade_IsRefutedOnFailover()
+    {
+        // Without upgrading the Windows 2000 node, the groups cannot run there: failover to every owner breaks.
+        var plan = Shared.Engine.Knowledge.Find("KB293302")!.Plan("finish-rolling-upgrade")!;
+        var broken = plan with { Steps = plan.Steps.Where(s => s.Operation != "upgrade-node-os").ToList() };
+
+        var result = new FixValidator().Validate("KB293302", broken, "plan", PlanCases.For("KB293302", plan.Id)!.Case);
+
+        Assert.AreEqual("refuted", result.Verdict);
+        Assert.AreEqual(Invariants.Failover, result.Counterexample!.Invariant);
+    }
+
+    [TestMethod]
+    public void ValidateAll_WithPairwiseFaults_ValidatesPlansAndRefutesAntiPlans()
+    {
+        var results = KnowledgeValidation.ValidateAll(Shared.Engine.Knowledge);
+
+        foreach (var r in results)
+        {
+            Assert.AreEqual(r.Kind == "plan" ? "validated" : "refuted", r.Verdict, $"{r.Kb} {r.Plan}: {r.Counterexample?.Invariant} {r.Counterexample?.Detail} {string.Join("; ", r.Counterexample?.Faults ?? [])}");
+        }
+
+        var restart = results.Single(r => r.Plan == "restart-from-checkpoint");
+        var singles = restart.FaultSchedules;
+        Assert.IsGreaterThan(100, singles, "pairs of faults are run too");
+    }
+
+    [TestMethod]
+    public void Validate_MissingPlaceholder_IsNotValidatedWithTheReason()
+    {
+        var plan = new FixPlan { Id = "x", Title = "x", Steps = [new PlanStep("power-off", new Dictionary<string, string> { ["node"] = "{nobody}" }, "turn off")] };
+
+        var result = new FixValidator().Validate("Q217147", plan, "plan", PlanCases.For("Q217147", "restart-from-checkpoint")!.Case);
+
+        Assert.AreEqual("not-validated", result.Verdict);
+        StringAssert.Contains(result.Reason, "{nobody}");
+    }
+}
