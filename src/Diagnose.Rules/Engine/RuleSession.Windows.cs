@@ -8,7 +8,9 @@ public sealed partial class RuleSession
     private readonly PriorityQueue<Activation, long> _settling = new();
     private readonly List<Activation> _held = [];
     private WindowAnalysis? _windows;
+    private AlphaMemory[] _memories = [];
     private long _clock = long.MinValue;
+    private long _nextExpiry = long.MaxValue;
 
     /// <summary>Facts given to <see cref="Advance"/> behind the clock (they were still matched against what is remembered).</summary>
     public int LateFacts { get; private set; }
@@ -49,7 +51,11 @@ public sealed partial class RuleSession
             RunAgenda();
         }
 
-        Expire(now);
+        if (now > _nextExpiry)
+        {
+            Expire(now);
+        }
+
         _clock = now;
     }
 
@@ -65,12 +71,14 @@ public sealed partial class RuleSession
                 memory.Forever |= wait is null;
             }
         }
+
+        _memories = [.. _network.Memories.Where(m => m.Retention is not null)];
     }
 
     /// <summary>Where a new activation goes: the agenda, or (streaming) a wait until its window closes.</summary>
     private void Schedule(Activation activation)
     {
-        if (_windows is null)
+        if (_windows is null || _ending)
         {
             _agenda.Add(activation);
             return;
@@ -102,6 +110,7 @@ public sealed partial class RuleSession
         if (memory.Retention is { } retention && WindowAnalysis.TimeIndex(fact.Schema) is >= 0 and var i && fact.Values[i] is DateTime t)
         {
             (memory.Expiry ??= new()).Enqueue(fact, t.Ticks + retention);
+            _nextExpiry = Math.Min(_nextExpiry, t.Ticks + retention);
         }
     }
 
@@ -109,9 +118,10 @@ public sealed partial class RuleSession
     private void Expire(long now)
     {
         _expiring = true;
+        _nextExpiry = long.MaxValue;
         try
         {
-            foreach (var memory in _network.Memories)
+            foreach (var memory in _memories)
             {
                 while (memory.Expiry is { } queue && queue.TryPeek(out var fact, out var until) && until < now)
                 {
@@ -140,6 +150,11 @@ public sealed partial class RuleSession
                             _derived.Remove(key);
                         }
                     }
+                }
+
+                if (memory.Expiry is { } rest && rest.TryPeek(out _, out var next))
+                {
+                    _nextExpiry = Math.Min(_nextExpiry, next);
                 }
             }
         }

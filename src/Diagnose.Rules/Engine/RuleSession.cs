@@ -24,14 +24,31 @@ public sealed partial class RuleSession
     private readonly List<Activation> _firings = [];
     private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
     private readonly Queue<Fact> _withdrawn = new();
+    private readonly Action<AlphaMemory, Fact> _onInsert;
+    private readonly Action<AlphaMemory, Fact> _onRetract;
     private long _nextId = 1;
     private long _sequence;
     private bool _draining;
     private bool _expiring;
+    private bool _ending;
     private Activation? _firing;
 
     public RuleSession(RuleSet rules)
     {
+        // Cached so that inserting a fact allocates no closure.
+        _onInsert = (memory, f) =>
+        {
+            Remember(memory, f);
+            memory.Activate(f);
+        };
+        _onRetract = (memory, f) =>
+        {
+            if (memory.Facts.Contains(f))
+            {
+                f.Memberships--;
+                memory.Retract(f);
+            }
+        };
         _rules = rules;
         _network = ReteBuilder.Build(rules, this);
         foreach (var (first, root) in _network.Roots)
@@ -70,12 +87,7 @@ public sealed partial class RuleSession
         var kept = fact.DerivedBy is not null;
         if (_network.AlphaRoots.TryGetValue(fact.Schema, out var root))
         {
-            root.Propagate(fact, (memory, f) =>
-            {
-                kept = true;
-                Remember(memory, f);
-                memory.Activate(f);
-            });
+            kept |= root.Propagate(fact, _onInsert);
         }
 
         // A fact no pattern can use is not kept: it can never take part in a match.
@@ -123,10 +135,19 @@ public sealed partial class RuleSession
         Insert(fact);
     }
 
+    /// <summary>Fires everything that can fire, including (when streaming) matches whose window is still open: the input has ended.</summary>
     public void Run()
     {
-        FlushWaiting();
-        RunAgenda();
+        _ending = true;
+        try
+        {
+            FlushWaiting();
+            RunAgenda();
+        }
+        finally
+        {
+            _ending = false;
+        }
     }
 
     private void RunAgenda()
@@ -213,14 +234,7 @@ public sealed partial class RuleSession
 
         if (_network.AlphaRoots.TryGetValue(fact.Schema, out var root))
         {
-            root.Propagate(fact, (memory, f) =>
-            {
-                if (memory.Facts.Contains(f))
-                {
-                    f.Memberships--;
-                    memory.Retract(f);
-                }
-            });
+            root.Propagate(fact, _onRetract);
         }
 
         _live.GetValueOrDefault(fact.Schema)?.Remove(fact);

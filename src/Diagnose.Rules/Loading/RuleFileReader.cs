@@ -334,10 +334,11 @@ internal sealed class RuleFileReader
                 continue;
             }
 
-            object? raw = property.Value.Type switch
+            // Each arm is cast to object: JToken converts implicitly from all of them and would win otherwise.
+            var raw = property.Value.Type switch
             {
                 JTokenType.Null => null,
-                JTokenType.Integer => (long)property.Value,
+                JTokenType.Integer => (object)(long)property.Value,
                 JTokenType.Float => (double)property.Value,
                 JTokenType.Boolean => (bool)property.Value,
                 JTokenType.String => (string?)property.Value,

@@ -55,19 +55,21 @@ internal sealed class AlphaNode
         return child;
     }
 
-    /// <summary>Sends the fact down every chain it passes; <paramref name="action"/> is applied to each memory reached.</summary>
-    public void Propagate(Fact fact, Action<AlphaMemory, Fact> action)
+    /// <summary>Sends the fact down every chain it passes; <paramref name="action"/> is applied to each memory reached. True when one was.</summary>
+    public bool Propagate(Fact fact, Action<AlphaMemory, Fact> action)
     {
+        var reached = false;
         if (Memory is not null)
         {
             action(Memory, fact);
+            reached = true;
         }
 
         foreach (var (field, children) in _hashed)
         {
             if (children.TryGetValue(KeyComparer.Normalize(fact.Values[field]), out var child))
             {
-                child.Propagate(fact, action);
+                reached |= child.Propagate(fact, action);
             }
         }
 
@@ -78,11 +80,13 @@ internal sealed class AlphaNode
             {
                 if (child.Test!(_scratch))
                 {
-                    child.Propagate(fact, action);
+                    reached |= child.Propagate(fact, action);
                 }
             }
 
             _scratch[0] = null;
         }
+
+        return reached;
     }
 }
