@@ -161,7 +161,10 @@ public sealed class FactLinesReader
         }
         catch (JsonException e)
         {
-            return Bad(source, number, (int)(e.BytePositionInLine ?? 0) + 1, $"not valid JSON: {e.Message}");
+            // The reader's message ends with its own 0-based position; ours is in the problem already.
+            var message = e.Message;
+            var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            return Bad(source, number, (int)(e.BytePositionInLine ?? 0) + 1, $"not valid JSON: {(cut > 0 ? message[..cut] : message)}");
         }
     }
 
