@@ -5,7 +5,10 @@ namespace Diagnose.Rules.Engine;
 
 public sealed partial class RuleSession
 {
-    /// <summary>Explains how far a rule's matches got and which pattern stopped them.</summary>
+    /// <summary>
+    /// Explains how far a rule's matches got and which pattern stopped them. The counts are of what working
+    /// memory holds now: after a streaming run, facts outside every window have been forgotten.
+    /// </summary>
     public WhyNotReport WhyNot(string ruleId)
     {
         var rule = _rules.Find(ruleId) ?? throw new ArgumentException($"no rule '{ruleId}'", nameof(ruleId));
@@ -19,7 +22,7 @@ public sealed partial class RuleSession
             var passing = chain[i + 1].LeftCount;
             steps.Add(new WhyNotStep(i, pattern.Kind.ToString().ToLowerInvariant(), pattern.BoundAlias, pattern.Schema.Name,
                 node.Alpha?.Description ?? "", node.Join.Description, node.Alpha?.Facts.Count ?? 0, node.LeftCount, passing));
-            if (summary is null && passing == 0 && node.LeftCount > 0)
+            if (summary is null && passing == 0 && node.LeftCount > 0 && !_counts.ContainsKey(ruleId))
             {
                 summary = Stopped(pattern, node);
             }

@@ -344,6 +344,12 @@ internal sealed class RuleFileReader
                 JTokenType.String => (string?)property.Value,
                 _ => property.Value,
             };
+            // As in a facts file, a time may be given as Unix seconds.
+            if (field.Type == FieldType.Time && raw is long or double)
+            {
+                raw = DateTime.UnixEpoch.AddSeconds(Convert.ToDouble(raw, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
             if (raw is JToken || !FieldTypes.TryCoerce(raw, field.Type, out values[field.Index]))
             {
                 Problem(property.Value, $"'{schema.Name}.{field.Name}' is {FieldTypes.Name(field.Type)}, not {Describe(property.Value)}");
