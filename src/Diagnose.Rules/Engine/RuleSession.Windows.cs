@@ -131,10 +131,10 @@ public sealed partial class RuleSession
                         continue;
                     }
 
+                    // Only the matches this memory fed: the fact may stay longer in another memory.
                     if (fact.Tokens is { } tokens)
                     {
-                        fact.Tokens = null;
-                        foreach (var token in tokens.ToArray())
+                        foreach (var token in tokens.Where(t => t.Parent?.Node?.Alpha == memory).ToArray())
                         {
                             token.Remove();
                         }
