@@ -108,7 +108,22 @@ public sealed class FactLinesReader
 
         try
         {
-            var schema = FindType(line, source, number);
+            // One pass when 'type' comes first (as writers usually put it); otherwise find it first.
+            var reader = new Utf8JsonReader(line);
+            (byte[], FactSchema, (byte[], FactField)[])? schema;
+            if (reader.Read() && reader.TokenType == JsonTokenType.StartObject && reader.Read()
+                && reader.TokenType == JsonTokenType.PropertyName && reader.ValueTextEquals(TypeKey))
+            {
+                reader.Read();
+                schema = TypeOf(ref reader, source, number);
+            }
+            else
+            {
+                schema = FindType(line, source, number);
+                reader = new Utf8JsonReader(line);
+                reader.Read();
+            }
+
             if (schema is null)
             {
                 Skipped++;
@@ -117,8 +132,6 @@ public sealed class FactLinesReader
 
             var (_, s, fields) = schema.Value;
             var values = new object?[s.Fields.Count];
-            var reader = new Utf8JsonReader(line);
-            reader.Read();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var column = (int)reader.TokenStartIndex + 1;
@@ -168,7 +181,7 @@ public sealed class FactLinesReader
         }
     }
 
-    /// <summary>Finds the <c>type</c> of a line (usually its first property) without building anything.</summary>
+    /// <summary>Finds the <c>type</c> of a line whose first property is not <c>type</c>, without building anything.</summary>
     private (byte[], FactSchema, (byte[], FactField)[])? FindType(ReadOnlySpan<byte> line, string source, long number)
     {
         var reader = new Utf8JsonReader(line);
@@ -188,26 +201,32 @@ public sealed class FactLinesReader
             }
 
             reader.Read();
-            var column = (int)reader.TokenStartIndex + 1;
-            if (reader.TokenType == JsonTokenType.String)
-            {
-                foreach (var entry in _schemas)
-                {
-                    if (reader.ValueTextEquals(entry.Name))
-                    {
-                        return entry;
-                    }
-                }
-
-                Problems.Add(new FactProblem(source, number, column, $"unknown fact type '{reader.GetString()}': known types are {string.Join(", ", _schemas.Select(x => x.Schema.Name).Order())}"));
-                return null;
-            }
-
-            Problems.Add(new FactProblem(source, number, column, "'type' must be the name of a fact type (a string)"));
-            return null;
+            return TypeOf(ref reader, source, number);
         }
 
         Problems.Add(new FactProblem(source, number, 1, "the object has no 'type'"));
+        return null;
+    }
+
+    /// <summary>The fact type named by the value the reader is on, or null with a problem.</summary>
+    private (byte[], FactSchema, (byte[], FactField)[])? TypeOf(ref Utf8JsonReader reader, string source, long number)
+    {
+        var column = (int)reader.TokenStartIndex + 1;
+        if (reader.TokenType == JsonTokenType.String)
+        {
+            foreach (var entry in _schemas)
+            {
+                if (reader.ValueTextEquals(entry.Name))
+                {
+                    return entry;
+                }
+            }
+
+            Problems.Add(new FactProblem(source, number, column, $"unknown fact type '{reader.GetString()}': known types are {string.Join(", ", _schemas.Select(x => x.Schema.Name).Order())}"));
+            return null;
+        }
+
+        Problems.Add(new FactProblem(source, number, column, "'type' must be the name of a fact type (a string)"));
         return null;
     }
 
