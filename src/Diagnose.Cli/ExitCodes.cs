@@ -14,4 +14,7 @@ internal static class ExitCodes
 
     /// <summary>The rules or knowledge articles are invalid.</summary>
     public const int BadRules = 3;
+
+    /// <summary>At least one rule example did not behave (<c>rules test</c>).</summary>
+    public const int ExamplesFailed = 4;
 }

@@ -33,6 +33,24 @@ public sealed class Fact
     /// <summary>The activation that derived this fact, or null for an input fact.</summary>
     public Activation? DerivedBy { get; internal set; }
 
+    /// <summary>For an aggregate result: the facts it collected. They are part of any proof that uses it.</summary>
+    public IReadOnlyList<Fact>? Members { get; internal set; }
+
+    /// <summary>The activations that support this derived fact; when the last goes, the fact is withdrawn.</summary>
+    internal List<Activation>? Supports { get; set; }
+
+    /// <summary>Tokens that bound this fact at a join; removed with the fact.</summary>
+    internal List<Network.Token>? Tokens { get; set; }
+
+    /// <summary>Identity of a derived fact's values, so the same fact derived twice is one fact.</summary>
+    internal string? DerivedKey { get; set; }
+
+    /// <summary>How many alpha memories hold the fact; when expiry empties them all it leaves working memory.</summary>
+    internal int Memberships { get; set; }
+
+    /// <summary>True while the fact is in a session's working memory.</summary>
+    internal bool Live { get; set; }
+
     public object? this[string field] =>
         Values[(Schema.Field(field) ?? throw new KeyNotFoundException($"fact '{Schema.Name}' has no field '{field}'")).Index];
 

@@ -14,6 +14,8 @@ internal sealed class RuleFileReader
 {
     private static readonly string[] RuleKeys = ["id", "title", "kb", "priority", "tags", "description", "when", "then", "examples"];
     private static readonly string[] PatternKeys = ["fact", "as", "where"];
+    private static readonly string[] AggregateKeys = ["fact", "as", "where", "into", "having"];
+    private static readonly string[] ExampleKeys = ["name", "fires", "facts"];
     private static readonly string[] DiagnoseKeys = ["rootCause", "confidence", "plan", "evidence"];
     private static readonly string[] BenignKeys = ["event", "reason"];
     private static readonly string[] DeriveKeys = ["fact", "set"];
@@ -89,18 +91,19 @@ internal sealed class RuleFileReader
 
         var scope = new AliasScope();
         var patterns = new List<Pattern>();
+        var slots = 0;
         if (root["when"] is JArray when && when.Count > 0)
         {
             foreach (var entry in when)
             {
-                var pattern = ReadPattern(entry, ref scope, patterns.Count);
+                var pattern = ReadPattern(entry, ref scope, ref slots);
                 if (pattern is not null)
                 {
                     patterns.Add(pattern);
                 }
             }
 
-            if (patterns.Count > 0 && patterns.All(x => x.Kind != PatternKind.Match))
+            if (patterns.Count > 0 && patterns.All(x => x.Kind is not (PatternKind.Match or PatternKind.Aggregate)))
             {
                 Problem(when, "a rule needs at least one pattern that binds a fact (not only 'not'/'exists')");
             }
@@ -127,6 +130,7 @@ internal sealed class RuleFileReader
             Problem(root["then"] ?? root, "'then' must be a non-empty array of actions");
         }
 
+        var examples = root["examples"] is { } ex ? ReadExamples(ex) : [];
         if (_problems.Count > before || id is null || title is null)
         {
             return null;
@@ -142,22 +146,24 @@ internal sealed class RuleFileReader
             Patterns = patterns,
             Actions = actions,
             Source = _file,
+            Slots = slots,
+            Examples = examples,
         };
     }
 
-    private Pattern? ReadPattern(JToken entry, ref AliasScope scope, int slot)
+    private Pattern? ReadPattern(JToken entry, ref AliasScope scope, ref int slots)
     {
         if (entry is not JObject obj)
         {
-            Problem(entry, "a pattern must be an object: {\"fact\": ..., \"as\": ..., \"where\": ...} or {\"not\": {...}} or {\"exists\": {...}}");
+            Problem(entry, "a pattern must be an object: {\"fact\": ..., \"as\": ..., \"where\": ...} or {\"not\": {...}}, {\"exists\": {...}} or {\"aggregate\": {...}}");
             return null;
         }
 
         var kind = PatternKind.Match;
         var body = obj;
-        if (obj.Count == 1 && obj.Properties().First() is { Name: "not" or "exists" } wrapper)
+        if (obj.Count == 1 && obj.Properties().First() is { Name: "not" or "exists" or "aggregate" } wrapper)
         {
-            kind = wrapper.Name == "not" ? PatternKind.Not : PatternKind.Exists;
+            kind = wrapper.Name switch { "not" => PatternKind.Not, "exists" => PatternKind.Exists, _ => PatternKind.Aggregate };
             if (wrapper.Value is not JObject inner)
             {
                 Problem(wrapper, $"'{wrapper.Name}' must hold a pattern object");
@@ -167,7 +173,7 @@ internal sealed class RuleFileReader
             body = inner;
         }
 
-        UnknownKeys(body, PatternKeys, "pattern");
+        UnknownKeys(body, kind == PatternKind.Aggregate ? AggregateKeys : PatternKeys, kind == PatternKind.Aggregate ? "aggregate pattern" : "pattern");
         var typeName = RequiredString(body, "fact");
         var alias = RequiredString(body, "as");
         if (typeName is null || alias is null)
@@ -193,20 +199,165 @@ internal sealed class RuleFileReader
             return null;
         }
 
-        // A negated or existential pattern's alias is visible only inside its own condition.
-        var inner_scope = scope.With(alias, slot, schema);
+        // A negated, existential or aggregated pattern's alias is visible only inside its own condition.
+        var slot = slots++;
+        var innerScope = scope.With(alias, slot, schema);
         CompiledExpression? condition = null;
         if (body["where"] is { } where)
         {
-            condition = CompileCondition(where, inner_scope);
+            condition = CompileCondition(where, innerScope);
         }
 
         if (kind == PatternKind.Match)
         {
-            scope = inner_scope;
+            scope = innerScope;
+            return new Pattern(kind, alias, schema, slot, condition) { Scope = innerScope };
         }
 
-        return new Pattern(kind, alias, schema, slot, condition);
+        if (kind != PatternKind.Aggregate)
+        {
+            return new Pattern(kind, alias, schema, slot, condition) { Scope = innerScope };
+        }
+
+        // The aggregate binds its result (count, minTime, maxTime) to the 'into' alias for later patterns.
+        var into = RequiredString(body, "into");
+        if (into is null)
+        {
+            return null;
+        }
+
+        if (into == alias || scope.TryGet(into, out _, out _))
+        {
+            Problem(body["into"]!, $"alias '{into}' is already bound");
+            return null;
+        }
+
+        var result = AggregateSpec.ResultSchema(schema);
+        var resultSlot = slots++;
+        var withResult = scope.With(into, resultSlot, result);
+        CompiledExpression? having = null;
+        if (body["having"] is { } h)
+        {
+            having = CompileCondition(h, withResult);
+        }
+
+        scope = withResult;
+        return new Pattern(kind, alias, schema, slot, condition)
+        {
+            Scope = innerScope,
+            Aggregate = new AggregateSpec(into, resultSlot, result, having),
+        };
+    }
+
+    private List<RuleExample> ReadExamples(JToken token)
+    {
+        var examples = new List<RuleExample>();
+        if (token is not JArray array)
+        {
+            Problem(token, "'examples' must be an array of {\"name\", \"fires\", \"facts\"} objects");
+            return examples;
+        }
+
+        foreach (var entry in array)
+        {
+            if (entry is not JObject obj)
+            {
+                Problem(entry, "an example must be an object with 'name', 'fires' and 'facts'");
+                continue;
+            }
+
+            UnknownKeys(obj, ExampleKeys, "example");
+            var name = RequiredString(obj, "name");
+            var firings = obj["fires"] switch
+            {
+                { Type: JTokenType.Integer } n when (long)n >= 0 => (int)n,
+                { Type: JTokenType.Boolean } b => (bool)b! ? -1 : 0,
+                var other => Invalid(other),
+            };
+
+            var facts = new List<ExampleFact>();
+            if (obj["facts"] is JArray list)
+            {
+                foreach (var item in list)
+                {
+                    if (ReadExampleFact(item) is { } fact)
+                    {
+                        facts.Add(fact);
+                    }
+                }
+            }
+            else
+            {
+                Problem(obj["facts"] ?? obj, "an example needs a 'facts' array of {\"type\": ..., field: value} objects");
+            }
+
+            if (name is not null && firings is { } f)
+            {
+                var (line, column) = JsonPositions.Of(obj);
+                examples.Add(new RuleExample(name, f, facts, _file, line, column));
+            }
+        }
+
+        return examples;
+
+        int? Invalid(JToken? t)
+        {
+            Problem(t ?? token, "'fires' must be true (fires at least once), false (never fires) or how many times it fires");
+            return null;
+        }
+    }
+
+    private ExampleFact? ReadExampleFact(JToken item)
+    {
+        if (item is not JObject obj || obj["type"] is not { Type: JTokenType.String } type)
+        {
+            Problem(item, "an example fact must be an object with a 'type' (string) and its fields");
+            return null;
+        }
+
+        var schema = _schemas.Find((string)type!);
+        if (schema is null)
+        {
+            Problem(type, $"unknown fact type '{type}'");
+            return null;
+        }
+
+        var values = new object?[schema.Fields.Count];
+        var ok = true;
+        foreach (var property in obj.Properties().Where(p => p.Name != "type"))
+        {
+            var field = schema.Field(property.Name);
+            if (field is null)
+            {
+                Problem(property, $"fact type '{schema.Name}' has no field '{property.Name}': its fields are {string.Join(", ", schema.Fields.Select(f => f.Name))}");
+                ok = false;
+                continue;
+            }
+
+            // Each arm is cast to object: JToken converts implicitly from all of them and would win otherwise.
+            var raw = property.Value.Type switch
+            {
+                JTokenType.Null => null,
+                JTokenType.Integer => (object)(long)property.Value,
+                JTokenType.Float => (double)property.Value,
+                JTokenType.Boolean => (bool)property.Value,
+                JTokenType.String => (string?)property.Value,
+                _ => property.Value,
+            };
+            // As in a facts file, a time may be given as Unix seconds.
+            if (field.Type == FieldType.Time && raw is long or double)
+            {
+                raw = DateTime.UnixEpoch.AddSeconds(Convert.ToDouble(raw, System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            if (raw is JToken || !FieldTypes.TryCoerce(raw, field.Type, out values[field.Index]))
+            {
+                Problem(property.Value, $"'{schema.Name}.{field.Name}' is {FieldTypes.Name(field.Type)}, not {Describe(property.Value)}");
+                ok = false;
+            }
+        }
+
+        return ok ? new ExampleFact(schema, values) : null;
     }
 
     private RuleAction? ReadAction(JToken entry, AliasScope scope, string kb)

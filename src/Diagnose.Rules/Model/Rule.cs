@@ -25,6 +25,15 @@ public sealed record Rule
     /// <summary>The file the rule came from, for messages.</summary>
     public required string Source { get; init; }
 
-    /// <summary>Number of slots a match of this rule has (one per pattern).</summary>
-    public int Slots => Patterns.Count;
+    /// <summary>Examples that must fire the rule and near misses that must not (see <c>rules test</c>).</summary>
+    public IReadOnlyList<RuleExample> Examples { get; init; } = [];
+
+    /// <summary>Number of slots a match of this rule has: one per pattern, plus one per aggregate result.</summary>
+    public int Slots
+    {
+        get => _slots ?? Patterns.Count;
+        init => _slots = value;
+    }
+
+    private readonly int? _slots;
 }

@@ -1,0 +1,9 @@
+namespace Diagnose.Rules.Engine;
+
+/// <summary>Where an activation is in its life.</summary>
+public enum ActivationState
+{
+    Pending,
+    Fired,
+    Withdrawn,
+}

@@ -1,0 +1,11 @@
+namespace Diagnose.Rules.Engine;
+
+/// <summary>
+/// Why a rule did (not) fire: how far its matches got, pattern by pattern, and the first pattern where
+/// none got through, in words.
+/// </summary>
+public sealed record WhyNotReport(string RuleId, int Fired, int Pending, IReadOnlyList<WhyNotStep> Steps, string Summary)
+{
+    public override string ToString() =>
+        $"{RuleId}: {Summary}\n" + string.Join("\n", Steps.Select(s => "  " + s));
+}

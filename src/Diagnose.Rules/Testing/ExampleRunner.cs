@@ -1,0 +1,27 @@
+using Diagnose.Rules.Engine;
+using Diagnose.Rules.Model;
+
+namespace Diagnose.Rules.Testing;
+
+/// <summary>
+/// Runs the examples written beside the rules: each example's facts go into a fresh session of the whole
+/// rule set (so chained rules take part), and the rule must fire as often as the example says.
+/// </summary>
+public static class ExampleRunner
+{
+    public static IReadOnlyList<ExampleResult> RunAll(RuleSet rules) => [.. rules.Rules.SelectMany(rule => rule.Examples.Select(e => Run(rules, rule, e)))];
+
+    public static ExampleResult Run(RuleSet rules, Rule rule, RuleExample example)
+    {
+        var session = new RuleSession(rules);
+        foreach (var fact in example.Facts)
+        {
+            session.Insert(fact.Create(example));
+        }
+
+        session.Run();
+        var fired = session.FiringCounts.GetValueOrDefault(rule.Id);
+        var result = new ExampleResult(rule, example, fired, null);
+        return result.Passed || fired > 0 ? result : result with { WhyNot = session.WhyNot(rule.Id).ToString() };
+    }
+}
