@@ -50,6 +50,37 @@ public sealed class TraceIncidentTests
     }
 
     [TestMethod]
+    [Timeout(90_000, CooperativeCancellation = true)]
+    public async Task Analyze_EsentEventsInTwoNodesTraces_GiveTheSameDiagnosisAsTheEventLogs()
+    {
+        var folder = Path.Combine(TestContext.TestRunResultsDirectory ?? Path.GetTempPath(), $"trace-esent-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var upgraded = Path.Combine(folder, "NODE2_trace.nettrace");
+        var unreadable = Path.Combine(folder, "NODE1_trace.nettrace");
+        try
+        {
+            // The 2003 node's engine upgrades the database first; the Windows 2000 node fails on it afterwards.
+            await TraceRecording.RecordAsync("esent-upgraded", ["ESENT"], upgraded, TimeSpan.FromSeconds(30));
+            await TraceRecording.RecordAsync("esent-unreadable", ["ESENT"], unreadable, TimeSpan.FromSeconds(30));
+            var sample = Engine.Sample("incidents/KB293302-wins-rolling-upgrade");
+
+            var fromTraces = Engine.Analyze(upgraded, unreadable, Path.Combine(sample, "snapshot.json"));
+            var fromLogs = Engine.Analyze(sample);
+
+            var expected = fromLogs.Diagnoses.Single();
+            var actual = fromTraces.Diagnoses.Single();
+            Assert.AreEqual((expected.Kb, expected.Rule, string.Join(",", expected.Nodes), expected.Fix?.Plan), (actual.Kb, actual.Rule, string.Join(",", actual.Nodes), actual.Fix?.Plan));
+            var esent = new[] { "ESENT 609 NODE2", "ESENT 412 NODE1" };
+            CollectionAssert.IsSubsetOf(esent, expected.Evidence.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray());
+            CollectionAssert.AreEquivalent(esent, actual.Evidence.Where(e => e.Provider is not null).Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void DiagnoseEventSource_Manifest_IsValid()
     {
         var manifest = EventSource.GenerateManifest(typeof(DiagnoseEventSource), "Diagnose.Core.dll", EventManifestOptions.Strict);

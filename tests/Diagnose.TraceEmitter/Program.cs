@@ -2,7 +2,7 @@ using System.Diagnostics.Tracing;
 using Diagnose.Core.Diagnostics;
 using Diagnose.TraceEmitter;
 
-// Usage: Diagnose.TraceEmitter sample|incident|articles
+// Usage: Diagnose.TraceEmitter sample|incident|articles|esent-upgraded|esent-unreadable
 // Waits until a trace session enables its providers, writes the events of the mode, prints "done",
 // then waits for standard input to close so the recorder can stop its session first.
 var mode = args.Length == 1 ? args[0] : "";
@@ -11,12 +11,13 @@ EventSource[] sources = mode switch
     "sample" => [SampleEventSource.Log, DiagnoseEventSource.Log],
     "incident" => [ExchangeDirectoryEventSource.Log, ClusSvcEventSource.Log],
     "articles" => [EsentEventSource.Log, ExchangeDirectoryEventSource.Log, ClusSvcEventSource.Log],
+    "esent-upgraded" or "esent-unreadable" => [EsentEventSource.Log],
     _ => [],
 };
 
 if (sources.Length == 0)
 {
-    Console.Error.WriteLine("usage: Diagnose.TraceEmitter sample|incident|articles");
+    Console.Error.WriteLine("usage: Diagnose.TraceEmitter sample|incident|articles|esent-upgraded|esent-unreadable");
     return 1;
 }
 
@@ -52,6 +53,14 @@ switch (mode)
         DiagnoseEventSource.Log.Diagnosis("Q188674.restore-marker-overwritten", "Q188674", 0.9, "EXNODEA", "start-service-before-online", "not-validated");
         DiagnoseEventSource.Log.ValidationVerdict("Q188674.restore-marker-overwritten", "start-service-before-online", "validated", 12, "all fault schedules held");
         DiagnoseEventSource.Log.AnalysisFinished(3, 1, 1, 0);
+        break;
+    case "esent-upgraded":
+        // KB293302 on the Windows Server 2003 node: its engine upgrades the shared WINS database.
+        EsentEventSource.Log.DatabaseUpgraded("wins", 3432, @"Q:\wins\wins.mdb");
+        break;
+    case "esent-unreadable":
+        // KB293302 on the Windows 2000 node: its older engine cannot read the upgraded log header.
+        EsentEventSource.Log.LogHeaderUnreadable("wins", 1044, -530);
         break;
     case "articles":
         EsentEventSource.Log.DatabaseUpgraded("wins", 3432, @"Q:\wins\wins.mdb");
