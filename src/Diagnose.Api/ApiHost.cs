@@ -50,6 +50,7 @@ public static class ApiHost
 
         AnalysisEndpoints.Map(app);
         CatalogEndpoints.Map(app);
+        ValidateEndpoints.Map(app);
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;

@@ -17,6 +17,9 @@ public sealed class ApiOptions
     /// <summary>Longest an analysis may take, upload included, before it is failed.</summary>
     public int MaxProcessingSeconds { get; set; } = 300;
 
+    /// <summary>Longest one <c>POST /api/validate</c> may run its fault schedules before it answers 503.</summary>
+    public int MaxValidationSeconds { get; set; } = 10;
+
     /// <summary>When set, every <c>/api</c> request must send it in the <c>X-Api-Key</c> header.</summary>
     public string? ApiKey { get; set; }
 

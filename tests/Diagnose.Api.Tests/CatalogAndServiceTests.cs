@@ -81,7 +81,7 @@ public sealed class CatalogAndServiceTests
     {
         var document = JObject.Parse(await _client.GetStringAsync("/openapi/v1.json"));
         var paths = ((JObject)document["paths"]!).Properties().Select(p => p.Name).ToList();
-        foreach (var path in new[] { "/api/analyses", "/api/analyses/{id}", "/api/rules", "/api/rules/{id}", "/api/kb", "/api/kb/{id}", "/health" })
+        foreach (var path in new[] { "/api/analyses", "/api/analyses/{id}", "/api/rules", "/api/rules/{id}", "/api/kb", "/api/kb/{id}", "/api/validate", "/health" })
         {
             CollectionAssert.Contains(paths, path);
         }

@@ -26,6 +26,7 @@ public sealed class SimulateCommandTests
             var (exit, output, error) = Cli.Run("simulate", "Q188674", "--out", folder, "--seed", "4", "--nodes", "3", "--noise", "12");
             Assert.AreEqual(0, exit, error);
             StringAssert.Contains(output, "snapshot.json");
+            StringAssert.Contains(output, "_System.evtx", "EVTX is the default");
 
             var (analyzed, json, _) = Cli.Run("analyze", folder, "--format", "json");
             Assert.AreEqual(0, analyzed);
@@ -44,6 +45,30 @@ public sealed class SimulateCommandTests
     {
         Assert.AreEqual(1, Cli.Run("simulate", "Q999999", "--out", "x").Exit);
         Assert.AreEqual(1, Cli.Run("simulate", "Q188674", "--out", "x", "--nodes", "5").Exit);
+        Assert.AreEqual(1, Cli.Run("simulate", "Q188674", "--out", "x", "--log-format", "csv").Exit);
+    }
+
+    [TestMethod]
+    public void Simulate_LogFormatXml_WritesEventViewerXmlThatAnalyzesTheSame()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "diagnose-cli-sim-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (exit, output, error) = Cli.Run("simulate", "KB293302", "--out", folder, "--seed", "9", "--log-format", "xml");
+            Assert.AreEqual(0, exit, error);
+            Assert.IsEmpty(Directory.GetFiles(folder, "*.evtx"));
+            Assert.IsNotEmpty(Directory.GetFiles(folder, "*_System.xml"), output);
+
+            var (analyzed, json, _) = Cli.Run("analyze", folder, "--format", "json");
+            Assert.AreEqual(0, analyzed);
+            var report = JObject.Parse(json);
+            Assert.IsTrue(((JArray)report["inputs"]!).Where(i => (string?)i["format"] != "snapshot").All(i => (string?)i["format"] == "xml"));
+            Assert.AreEqual("KB293302", (string?)((JArray)report["diagnoses"]!).Select(d => d["kb"]).Distinct().Single());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [TestMethod]

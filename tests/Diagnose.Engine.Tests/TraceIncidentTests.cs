@@ -87,6 +87,7 @@ public sealed class TraceIncidentTests
 
         Assert.IsNotNull(manifest);
         StringAssert.Contains(manifest, "name=\"Diagnose\"");
+        StringAssert.Contains(manifest, "symbol=\"ValidationVerdict\"", "the fix validator's verdict event");
         Assert.AreEqual("Diagnose", EventSource.GetName(typeof(DiagnoseEventSource)));
     }
 }

@@ -10,15 +10,18 @@ namespace Diagnose.Simulation.Tests;
 public sealed class DeterminismTests
 {
     [TestMethod]
-    [DataRow("KB293302", 7)]
-    [DataRow("Q188674", 11)]
-    [DataRow("Q217147", 23)]
-    public void Simulate_SameSeedTwice_WritesByteIdenticalFiles(string scenario, int seed)
+    [DataRow("KB293302", 7, "evtx")]
+    [DataRow("Q188674", 11, "evtx")]
+    [DataRow("Q217147", 23, "evtx")]
+    [DataRow("Q217147", 23, "xml")]
+    public void Simulate_SameSeedTwice_WritesByteIdenticalFiles(string scenario, int seed, string format)
     {
         using var temp = new TempFolder();
         var options = new ScenarioOptions(seed, Nodes: 3, Noise: 25);
-        var first = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options), temp.Sub("a"));
-        var second = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options), temp.Sub("b"));
+        ISimulatedLogWriter writer = format == "xml" ? new XmlLogWriter() : new EvtxLogWriter();
+        var first = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options), temp.Sub("a"), writer);
+        var second = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options), temp.Sub("b"), writer);
+        Assert.IsGreaterThanOrEqualTo(3, first.Count(f => f.EndsWith("." + format, StringComparison.Ordinal)), "a System log per node at least");
 
         CollectionAssert.AreEqual(first.Select(Path.GetFileName).ToArray(), second.Select(Path.GetFileName).ToArray());
         for (var i = 0; i < first.Count; i++)
@@ -26,7 +29,7 @@ public sealed class DeterminismTests
             CollectionAssert.AreEqual(File.ReadAllBytes(first[i]), File.ReadAllBytes(second[i]), Path.GetFileName(first[i]));
         }
 
-        var other = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options with { Seed = seed + 1 }), temp.Sub("c"));
+        var other = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options with { Seed = seed + 1 }), temp.Sub("c"), writer);
         Assert.IsFalse(first.Zip(other).All(p => File.ReadAllBytes(p.First).AsSpan().SequenceEqual(File.ReadAllBytes(p.Second))), "another seed gives another run");
     }
 

@@ -5,9 +5,10 @@ using Diagnose.Simulation.Scenarios;
 namespace Diagnose.Simulation.Tests;
 
 /// <summary>
-/// Simulated incidents go through the same path as a customer's logs: written as Event Viewer XML and a
+/// Simulated incidents go through the same path as a customer's logs: written as .evtx (the default) and a
 /// snapshot, read back by the ingester and analysed by the rules. Each article's incident must give that
 /// article's diagnosis for every seeded variant (names, 2–4 nodes, timings, noise); healthy runs none.
+/// Every tenth seed is also written as Event Viewer XML and must give the same diagnoses.
 /// </summary>
 [TestClass]
 public sealed class SimulateAnalyzeTests
@@ -29,6 +30,22 @@ public sealed class SimulateAnalyzeTests
             var folder = temp.Sub(seed.ToString(CultureInfo.InvariantCulture));
             SimulationOutput.Write(run, folder);
             var report = Shared.Engine.Analyze([folder]);
+            if (!report.Inputs.All(i => i.Errors.Count == 0 && i.Skipped == 0) || report.Inputs.Count(i => i.Format == "evtx") < 2)
+            {
+                failures.Add($"seed {seed}: the .evtx logs did not read back cleanly: {string.Join(", ", report.Inputs.Select(i => $"{Path.GetFileName(i.Path)} {i.Format} {i.Skipped} skipped {i.Errors.Count} errors"))}");
+            }
+
+            if (seed % 10 == 0)
+            {
+                var xmlFolder = temp.Sub(seed.ToString(CultureInfo.InvariantCulture) + "-xml");
+                SimulationOutput.Write(run, xmlFolder, new XmlLogWriter());
+                var fromXml = Shared.Engine.Analyze([xmlFolder]);
+                if (Rules(fromXml) != Rules(report) || fromXml.Inputs.Count(i => i.Format == "xml") != report.Inputs.Count(i => i.Format == "evtx"))
+                {
+                    failures.Add($"seed {seed}: XML gives [{Rules(fromXml)}], .evtx [{Rules(report)}]");
+                }
+            }
+
             var diagnoses = report.Diagnoses.Select(d => d.Kb).Distinct().ToList();
             if (diagnoses.Count != 1 || diagnoses[0] != kb)
             {
@@ -74,4 +91,7 @@ public sealed class SimulateAnalyzeTests
             Assert.IsTrue(report.Inputs.All(i => i.Errors.Count == 0 && i.Skipped == 0), $"seed {seed}: the written files read back cleanly");
         }
     }
+
+    private static string Rules(Diagnose.Core.Reports.AnalysisReport report) =>
+        string.Join(", ", report.Diagnoses.Select(d => $"{d.Rule}@{string.Join("+", d.Nodes)}").Order(StringComparer.Ordinal));
 }

@@ -5,8 +5,8 @@ using Diagnose.Simulation.Scenarios;
 namespace Diagnose.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose simulate &lt;scenario&gt; --out &lt;dir&gt; [--seed n] [--nodes n] [--noise n]</c>: runs a scenario on the
-/// simulated cluster and writes per-node logs and the snapshot, ready for <c>diagnose analyze &lt;dir&gt;</c>.
+/// <c>diagnose simulate &lt;scenario&gt; --out &lt;dir&gt; [--seed n] [--nodes n] [--noise n] [--log-format evtx|xml]</c>: runs a
+/// scenario on the simulated cluster and writes per-node logs (.evtx by default) and the snapshot, ready for <c>diagnose analyze &lt;dir&gt;</c>.
 /// <c>--list</c> lists the scenarios.
 /// </summary>
 internal static class SimulateCommand
@@ -19,6 +19,8 @@ internal static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Seed for every choice the scenario makes (same seed, same files).", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int?>("--nodes") { Description = "Number of nodes, 2 to 4 (default: chosen by the seed)." };
         var noise = new Option<int>("--noise") { Description = "Number of everyday noise events.", DefaultValueFactory = _ => 20 };
+        var logFormat = new Option<string>("--log-format") { Description = "Format of the per-node logs: evtx (binary event log) or xml (Event Viewer XML).", DefaultValueFactory = _ => "evtx" };
+        logFormat.AcceptOnlyFromAmong("evtx", "xml");
         nodes.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int?>() is < 2 or > 4)
@@ -41,6 +43,7 @@ internal static class SimulateCommand
         command.Options.Add(seed);
         command.Options.Add(nodes);
         command.Options.Add(noise);
+        command.Options.Add(logFormat);
         command.SetAction(parse =>
         {
             if (parse.GetValue(list))
@@ -68,7 +71,8 @@ internal static class SimulateCommand
             }
 
             var run = found.Run(new ScenarioOptions(parse.GetValue(seed), parse.GetValue(nodes), parse.GetValue(noise)));
-            foreach (var file in SimulationOutput.Write(run, folder))
+            ISimulatedLogWriter writer = parse.GetValue(logFormat) == "xml" ? new XmlLogWriter() : new EvtxLogWriter();
+            foreach (var file in SimulationOutput.Write(run, folder, writer))
             {
                 stdout.WriteLine(file);
             }

@@ -19,7 +19,7 @@ internal static class PlanValidation
     // schedules on four nodes would make each analysis take seconds).
     private static readonly FixValidator Validator = new() { MaxFaults = 1 };
 
-    public static ValidationReport Validate(Article article, FixPlan plan, IEnumerable<Fact> evidence, ClusterSnapshot? snapshot)
+    public static ValidationReport Validate(Article article, FixPlan plan, IEnumerable<Fact> evidence, ClusterSnapshot? snapshot, string? rule = null)
     {
         var events = evidence.Select(Event).OfType<DiagnosedEvent>().ToList();
         var (incident, problem) = DiagnosisCases.Build(new DiagnosedIncident(article.Id, events, snapshot));
@@ -28,13 +28,13 @@ internal static class PlanValidation
             return new ValidationReport { Verdict = "not-validated", Reason = problem };
         }
 
-        var result = Validator.Validate(article.Id, plan, "plan", incident);
+        var result = Validator.Validate(article.Id, plan, "plan", incident, rule);
         if (result.Counterexample is not { } c)
         {
             return new ValidationReport { Verdict = result.Verdict, FaultSchedules = result.FaultSchedules, Reason = result.Reason };
         }
 
-        var alternatives = article.Plans.Where(p => p.Id != plan.Id && Validator.Validate(article.Id, p, "plan", incident).Verdict == "validated").Select(p => p.Id).ToList();
+        var alternatives = article.Plans.Where(p => p.Id != plan.Id && Validator.Validate(article.Id, p, "plan", incident, rule).Verdict == "validated").Select(p => p.Id).ToList();
         var trace = new List<string>(c.Steps) { $"broken: {c.Invariant}: {c.Detail}" };
         trace.AddRange(c.Events.Select(e => $"event: {e}"));
         return new ValidationReport

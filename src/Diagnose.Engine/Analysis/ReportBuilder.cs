@@ -102,7 +102,7 @@ internal sealed class ReportBuilder
             Title = plan.Title,
             Steps = plan.Steps.Select(s => s.Text).ToList(),
             Warnings = article.AntiPlans.Select(a => a.Warning ?? a.Title).ToList(),
-            Validation = PlanValidation.Validate(article, plan, evidence, snapshot),
+            Validation = PlanValidation.Validate(article, plan, evidence, snapshot, conclusion.Rule.Id),
         };
     }
 

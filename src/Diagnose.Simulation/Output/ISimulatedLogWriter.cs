@@ -2,7 +2,7 @@ using Diagnose.Core.Records;
 
 namespace Diagnose.Simulation.Output;
 
-/// <summary>Writes one node's log (Event Viewer XML today; EVTX once the writer is merged).</summary>
+/// <summary>Writes one node's log: <see cref="EvtxLogWriter"/> (.evtx, the default) or <see cref="XmlLogWriter"/> (Event Viewer XML).</summary>
 public interface ISimulatedLogWriter
 {
     /// <summary>The file extension, with its dot.</summary>

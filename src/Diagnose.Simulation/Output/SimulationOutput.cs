@@ -4,15 +4,15 @@ using Diagnose.Simulation.Scenarios;
 namespace Diagnose.Simulation.Output;
 
 /// <summary>
-/// Writes a run as a support engineer receives it: one file per node and log (<c>NODE_System.xml</c>,
-/// <c>NODE_Application.xml</c>) and <c>snapshot.json</c>. Windows 2000 and later name the computer by
+/// Writes a run as a support engineer receives it: one file per node and log (<c>NODE_System.evtx</c>,
+/// <c>NODE_Application.evtx</c>, or <c>.xml</c> with <see cref="XmlLogWriter"/>) and <c>snapshot.json</c>. Windows 2000 and later name the computer by
 /// its FQDN, NT4 by its NetBIOS name. Record numbers start where a long-lived log would be.
 /// </summary>
 public static class SimulationOutput
 {
     public static IReadOnlyList<string> Write(SimulationRun run, string folder, ISimulatedLogWriter? writer = null)
     {
-        writer ??= new XmlLogWriter();
+        writer ??= new EvtxLogWriter();
         Directory.CreateDirectory(folder);
         var sim = run.Simulator;
         var random = new Random(sim.State.Name.Length * 7919);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Diagnose.Core.Diagnostics;
 using Diagnose.Knowledge.Articles;
 using Diagnose.Simulation.Cluster;
 using Diagnose.Simulation.Model;
@@ -20,7 +21,20 @@ public sealed class FixValidator
     /// <summary>At most this many faults per schedule (0, 1 or 2).</summary>
     public int MaxFaults { get; init; } = 2;
 
-    public ValidationResult Validate(string kb, FixPlan plan, string kind, IncidentCase incident)
+    /// <summary>
+    /// Validates one plan and writes its verdict once to the <c>Diagnose</c> event source (ValidationVerdict),
+    /// naming <paramref name="rule"/> when a diagnosis asked for it (empty otherwise).
+    /// </summary>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is checked before each fault schedule.</exception>
+    public ValidationResult Validate(string kb, FixPlan plan, string kind, IncidentCase incident, string? rule = null, CancellationToken cancellation = default)
+    {
+        var result = Verdict(kb, plan, kind, incident, cancellation);
+        DiagnoseEventSource.Log.ValidationVerdict(rule ?? "", result.Plan, result.Verdict, result.FaultSchedules,
+            result.Counterexample is { } c ? $"{c.Invariant}: {c.Detail}" : result.Reason ?? "");
+        return result;
+    }
+
+    private ValidationResult Verdict(string kb, FixPlan plan, string kind, IncidentCase incident, CancellationToken cancellation)
     {
         IReadOnlyList<BoundStep> steps;
         try
@@ -37,6 +51,7 @@ public sealed class FixValidator
         var runs = 0;
         foreach (var schedule in Schedules(steps, start.State.Nodes.Select(n => n.Name).ToList()))
         {
+            cancellation.ThrowIfCancellationRequested();
             runs++;
             if (Run(start, steps, schedule, recoverable, incident.Affected, logging: false) is not null)
             {
