@@ -20,7 +20,7 @@ public sealed class AnalyzeCommandTests
         StringAssert.Contains(output, "DIAGNOSIS KB293302");
         StringAssert.Contains(output, "DIAGNOSIS Q188674");
         StringAssert.Contains(output, "fix         restart-from-checkpoint");
-        StringAssert.Contains(output, "fix         restart-from-clusdb");
+        StringAssert.Contains(output, "fix         restart-from-clusdb-recovery-install:");
         StringAssert.Contains(output, "BENIGN ClusSvc 1024 [EXNODEA]");
         StringAssert.Contains(output, "samples/incidents/Q188674-exchange-ds-restore/EXNODEA_System.json record 7439");
         Assert.AreEqual("", error, "nothing extra on stderr when it is not a terminal");
@@ -55,7 +55,7 @@ public sealed class AnalyzeCommandTests
 
         Assert.AreEqual(0, exit);
         StringAssert.Contains(output, "## Q217147:");
-        StringAssert.Contains(output, "**Fix** (`restart-from-clusdb`)");
+        StringAssert.Contains(output, "**Fix** (`restart-from-clusdb-recovery-install`)");
         StringAssert.Contains(output, "| snapshot | 1 | 0 | 0 |");
     }
 
