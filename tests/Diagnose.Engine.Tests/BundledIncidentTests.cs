@@ -86,6 +86,17 @@ public sealed class BundledIncidentTests
     }
 
     [TestMethod]
+    public void Analyze_Q188674Incident_ListsTheFactItsOwnMatchDerivedWithTheRule()
+    {
+        var report = Engine.Analyze(Engine.Sample("incidents/Q188674-exchange-ds-restore"));
+
+        // The diagnosing match derives ExchangeRestoreOverwritten, which the benign rule then uses for the 1024.
+        var derived = report.Diagnoses.Single().DerivedFacts.Single();
+        Assert.AreEqual(("ExchangeRestoreOverwritten", "Q188674.restore-marker-overwritten"), (derived.Type, derived.Rule));
+        Assert.AreEqual(("EXNODEA", "Microsoft Exchange Directory", "1999-04-15T10:32:11Z"), ((string?)derived.Fields["node"], (string?)derived.Fields["resource"], (string?)derived.Fields["time"]));
+    }
+
+    [TestMethod]
     public void Analyze_EveryBundledIncident_EveryDiagnosisPlanIsValidated()
     {
         // None of the bundled incidents is one the article leaves without a safe route.

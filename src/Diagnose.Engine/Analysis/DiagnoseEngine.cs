@@ -160,7 +160,8 @@ public sealed class DiagnoseEngine
 
         session.Run();
         session.Firings.ToList().ForEach(f => DiagnoseEventSource.Log.RuleFired(f.Rule.Id, f.Facts.Count(x => x is not null)));
-        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts);
+        var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
+        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts, derivedFacts);
         if (explain.Count > 0)
         {
             report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule)).ToList();
