@@ -20,7 +20,7 @@ public sealed class AnalyzeCommandTests
         StringAssert.Contains(output, "DIAGNOSIS KB293302");
         StringAssert.Contains(output, "DIAGNOSIS Q188674");
         StringAssert.Contains(output, "fix         restart-from-checkpoint");
-        StringAssert.Contains(output, "fix         restart-from-clusdb");
+        StringAssert.Contains(output, "fix         restart-from-clusdb-recovery-install:");
         StringAssert.Contains(output, "BENIGN ClusSvc 1024 [EXNODEA]");
         StringAssert.Contains(output, "samples/incidents/Q188674-exchange-ds-restore/EXNODEA_System.json record 7439");
         Assert.AreEqual("", error, "nothing extra on stderr when it is not a terminal");
@@ -55,8 +55,32 @@ public sealed class AnalyzeCommandTests
 
         Assert.AreEqual(0, exit);
         StringAssert.Contains(output, "## Q217147:");
-        StringAssert.Contains(output, "**Fix** (`restart-from-clusdb`)");
+        StringAssert.Contains(output, "**Fix** (`restart-from-clusdb-recovery-install`)");
         StringAssert.Contains(output, "| snapshot | 1 | 0 | 0 |");
+    }
+
+    [TestMethod]
+    public void Analyze_WhyNotKb_TableAndMarkdownNameThePatternWithNoMatch()
+    {
+        var folder = Cli.Sample("controls/near-miss-609-alone");
+        var (exit, table, _) = Cli.Run("analyze", folder, "--why-not", "KB293302");
+        var (_, markdown, _) = Cli.Run("analyze", folder, "--why-not", "KB293302.log-unreadable-after-upgrade-elsewhere", "--format", "markdown");
+
+        Assert.AreEqual(0, exit);
+        StringAssert.Contains(table, "WHY NOT KB293302.log-unreadable-after-upgrade-elsewhere (KB293302): pattern match 'failed' (JetLogUnreadable) has no match");
+        StringAssert.Contains(table, "1. match JetLogUnreadable as failed: 0 fact(s) pass its own tests, 1 partial match(es) reach it, 0 get past  <- no match");
+        StringAssert.Contains(markdown, "## Why not");
+        StringAssert.Contains(markdown, "| 1 | match `failed` **(no match)** | JetLogUnreadable | 0 | 1 | 0 |");
+    }
+
+    [TestMethod]
+    public void Analyze_WhyNotUnknownId_IsABadCommandLine()
+    {
+        var (exit, output, error) = Cli.Run("analyze", Cli.Sample("controls/near-miss-609-alone"), "--why-not", "KB000000");
+
+        Assert.AreEqual(1, exit);
+        Assert.AreEqual("", output);
+        StringAssert.Contains(error, "no rule and no article with rules is named 'KB000000'");
     }
 
     [TestMethod]

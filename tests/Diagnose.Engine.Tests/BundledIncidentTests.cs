@@ -72,15 +72,43 @@ public sealed class BundledIncidentTests
     }
 
     [TestMethod]
-    public void Analyze_Q217147OutdatedCheckpoint_ChoosesTheClusdbRecoveryPathFromTheValidNode()
+    public void Analyze_Q217147OutdatedCheckpoint_ChoosesTheRecoveryInstallationRouteBecauseOneClusdbIsCorrupt()
     {
         var report = Engine.Analyze(Engine.Sample("incidents/Q217147-outdated-checkpoint"));
 
+        // NODEA's Clusdb is corrupt, so the article's route under clussvc -debug (which needs both copies) cannot run.
         var diagnosis = report.Diagnoses.Single();
-        Assert.AreEqual(("Q217147", "restart-from-clusdb"), (diagnosis.Kb, diagnosis.Fix!.Plan));
+        Assert.AreEqual(("Q217147", "restart-from-clusdb-recovery-install"), (diagnosis.Kb, diagnosis.Fix!.Plan));
+        Assert.AreEqual("validated", diagnosis.Fix.Validation!.Verdict, diagnosis.Fix.Validation.Reason);
         Assert.AreEqual("NODEB", diagnosis.Evidence.Single(e => e.Role == "good").Node);
         Assert.AreEqual("NODEA", diagnosis.Evidence.Single(e => e.Role == "damaged").Node);
         StringAssert.Contains(diagnosis.RootCause, "second recovery path");
+    }
+
+    [TestMethod]
+    public void Analyze_Q188674Incident_ListsTheFactItsOwnMatchDerivedWithTheRule()
+    {
+        var report = Engine.Analyze(Engine.Sample("incidents/Q188674-exchange-ds-restore"));
+
+        // The diagnosing match derives ExchangeRestoreOverwritten, which the benign rule then uses for the 1024.
+        var derived = report.Diagnoses.Single().DerivedFacts.Single();
+        Assert.AreEqual(("ExchangeRestoreOverwritten", "Q188674.restore-marker-overwritten"), (derived.Type, derived.Rule));
+        Assert.AreEqual(("EXNODEA", "Microsoft Exchange Directory", "1999-04-15T10:32:11Z"), ((string?)derived.Fields["node"], (string?)derived.Fields["resource"], (string?)derived.Fields["time"]));
+    }
+
+    [TestMethod]
+    public void Analyze_EveryBundledIncident_EveryDiagnosisPlanIsValidated()
+    {
+        // None of the bundled incidents is one the article leaves without a safe route.
+        foreach (var incident in Directory.EnumerateDirectories(Engine.Sample("incidents")))
+        {
+            var report = Engine.Analyze(incident);
+            Assert.IsNotEmpty(report.Diagnoses, incident);
+            foreach (var diagnosis in report.Diagnoses)
+            {
+                Assert.AreEqual("validated", diagnosis.Fix?.Validation?.Verdict, $"{incident}: {diagnosis.Fix?.Plan}: {diagnosis.Fix?.Validation?.Reason}");
+            }
+        }
     }
 
     [TestMethod]

@@ -19,6 +19,7 @@ internal static class AnalyzeCommand
         var output = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output." };
         var rules = new Option<string[]>("--rules") { Description = "Extra folder of custom rules (repeatable).", AllowMultipleArgumentsPerToken = false };
         var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles (repeatable)." };
+        var whyNot = new Option<string[]>("--why-not") { Description = "Rule id or KB article: say why its rules did not fire, which pattern had no match (repeatable)." };
 
         var command = new Command("analyze", "Find documented root causes in exported logs, with evidence and fixes.");
         command.Arguments.Add(paths);
@@ -27,6 +28,7 @@ internal static class AnalyzeCommand
         command.Options.Add(output);
         command.Options.Add(rules);
         command.Options.Add(kb);
+        command.Options.Add(whyNot);
         command.SetAction(parse =>
         {
             DiagnoseEngine engine;
@@ -46,8 +48,19 @@ internal static class AnalyzeCommand
                 inputs.Insert(0, snapshotFile);
             }
 
+            var options = new AnalyzeOptions { WhyNot = parse.GetValue(whyNot) ?? [] };
+            try
+            {
+                engine.WhyNotRules(options.WhyNot);
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine($"diagnose: {e.Message.Split(" (Parameter", 2)[0]}");
+                return ExitCodes.Usage;
+            }
+
             var cases = inputs.Count > 0 ? [(Name: (string?)null, Inputs: inputs)] : BundledIncidents();
-            var reports = cases.Select(c => (c.Name, Report: Analyze(engine, c.Inputs, stderr))).ToList();
+            var reports = cases.Select(c => (c.Name, Report: Analyze(engine, c.Inputs, options, stderr))).ToList();
             var text = parse.GetValue(format) switch
             {
                 "json" when reports.Count == 1 && reports[0].Name is null => ReportJson.Write(reports[0].Report),
@@ -97,12 +110,12 @@ internal static class AnalyzeCommand
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;
     }
 
-    private static AnalysisReport Analyze(DiagnoseEngine engine, List<string> inputs, TextWriter stderr)
+    private static AnalysisReport Analyze(DiagnoseEngine engine, List<string> inputs, AnalyzeOptions options, TextWriter stderr)
     {
         // A progress bar only for a person watching a terminal; nothing extra when stderr is piped.
         if (Console.IsErrorRedirected || !ReferenceEquals(stderr, Console.Error))
         {
-            return engine.Analyze(inputs);
+            return engine.Analyze(inputs.Select(AnalysisInput.FromFile), options);
         }
 
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
@@ -110,7 +123,7 @@ internal static class AnalyzeCommand
         console.Progress().AutoClear(true).Start(context =>
         {
             var task = context.AddTask("reading");
-            report = engine.Analyze(inputs, new AnalyzeOptions
+            report = engine.Analyze(inputs, options with
             {
                 Progress = (path, read, total) =>
                 {

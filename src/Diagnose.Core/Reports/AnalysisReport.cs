@@ -1,3 +1,5 @@
+using Newtonsoft.Json;
+
 namespace Diagnose.Core.Reports;
 
 /// <summary>
@@ -13,4 +15,8 @@ public sealed class AnalysisReport
     public List<EventReference> Benign { get; } = [];
 
     public List<EventReference> Unexplained { get; } = [];
+
+    /// <summary>Only when asked for (<c>--why-not</c>): for each named rule or every rule of a named article, why it did (not) fire.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<WhyNotItem>? WhyNot { get; set; }
 }

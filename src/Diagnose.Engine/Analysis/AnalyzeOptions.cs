@@ -12,4 +12,11 @@ public sealed record AnalyzeOptions
     /// as <see cref="Progress{T}"/> does.
     /// </summary>
     public IProgress<AnalysisProgress>? Reporter { get; init; }
+
+    /// <summary>
+    /// Rule ids or article ids (every rule of that article) to explain after the run: whether each fired and,
+    /// if not, which pattern had no match (<see cref="Diagnose.Core.Reports.AnalysisReport.WhyNot"/>).
+    /// An id that names no rule and no article with rules throws <see cref="ArgumentException"/>.
+    /// </summary>
+    public IReadOnlyList<string> WhyNot { get; init; } = [];
 }

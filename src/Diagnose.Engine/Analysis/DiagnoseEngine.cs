@@ -65,6 +65,13 @@ public sealed class DiagnoseEngine
     }
 
     /// <summary>
+    /// The ids of the rules that <see cref="AnalyzeOptions.WhyNot"/> names (a rule id, or an article id for all
+    /// its rules, case-insensitive); throws <see cref="ArgumentException"/> naming every id that matches nothing.
+    /// </summary>
+    public IReadOnlyList<string> WhyNotRules(IReadOnlyList<string> ids) =>
+        WhyNotExplainer.Resolve(Rules, ids).Select(r => r.Id).ToList();
+
+    /// <summary>
     /// Analyses files, folders and streams together as one case, on a thread-pool thread. Inputs are
     /// enumerated lazily, one at a time, and each is read to its end before the next is asked for, so
     /// the sequence may hand out streams that only become readable in turn (multipart sections).
@@ -81,9 +88,12 @@ public sealed class DiagnoseEngine
     public AnalysisReport Analyze(IEnumerable<AnalysisInput> inputs, AnalyzeOptions? options = null, CancellationToken cancellation = default)
     {
         ArgumentNullException.ThrowIfNull(inputs);
+
+        // Checked before anything is read, so a mistyped id costs nothing.
+        var explain = WhyNotExplainer.Resolve(Rules, options?.WhyNot ?? []);
         var tracker = new ProgressTracker(options);
         var ingest = new IngestSession { Progress = tracker.OnFileProgress };
-        return Analyze(ingest, Read(inputs, ingest, tracker, cancellation), cancellation);
+        return Analyze(ingest, Read(inputs, ingest, tracker, cancellation), explain, cancellation);
     }
 
     /// <summary>Analyses files and folders (searched recursively) together as one case.</summary>
@@ -95,7 +105,10 @@ public sealed class DiagnoseEngine
         Analyze(paths.Select(AnalysisInput.FromFile), options, cancellation);
 
     /// <summary>Analyses records from any source (for example streams read by the caller) once ingest has filled <paramref name="ingest"/>.</summary>
-    public AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, CancellationToken cancellation = default)
+    public AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, CancellationToken cancellation = default) =>
+        Analyze(ingest, records, [], cancellation);
+
+    private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
     {
         var session = new RuleSession(Rules);
         var events = new EventNormaliser(Rules.Schemas);
@@ -147,7 +160,13 @@ public sealed class DiagnoseEngine
 
         session.Run();
         session.Firings.ToList().ForEach(f => DiagnoseEventSource.Log.RuleFired(f.Rule.Id, f.Facts.Count(x => x is not null)));
-        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts);
+        var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
+        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts, derivedFacts);
+        if (explain.Count > 0)
+        {
+            report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule)).ToList();
+        }
+
         DiagnoseEventSource.Log.Reported(report);
         EngineMetrics.EventsIngested.Add(count);
         EngineMetrics.RulesFired.Add(session.Firings.Count);

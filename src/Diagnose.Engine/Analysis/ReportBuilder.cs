@@ -21,7 +21,8 @@ internal sealed class ReportBuilder
 
     public ReportBuilder(KnowledgeBase knowledge) => _knowledge = knowledge;
 
-    public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Conclusion> conclusions, IReadOnlyList<Fact> articleEvents)
+    // derivedFacts: every derived fact still held after the run; a diagnosis also lists the ones its own match made.
+    public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Conclusion> conclusions, IReadOnlyList<Fact> articleEvents, IReadOnlyList<Fact> derivedFacts)
     {
         var report = new AnalysisReport();
         report.Inputs.AddRange(ingest.Inputs.Select(Input));
@@ -42,7 +43,10 @@ internal sealed class ReportBuilder
                 }
 
                 explained.UnionWith(conclusion.Proof.InputSupport());
-                foreach (var fact in conclusion.Proof.DerivedSupport())
+                // Facts derived on the way to this match, then the ones the diagnosing match derived itself
+                // (for example Q188674's ExchangeRestoreOverwritten, which later marks the 1024 benign).
+                var made = derivedFacts.Where(f => ReferenceEquals(f.DerivedBy, conclusion.Proof));
+                foreach (var fact in conclusion.Proof.DerivedSupport().Concat(made))
                 {
                     derived.Add(new DerivedFactReport
                     {

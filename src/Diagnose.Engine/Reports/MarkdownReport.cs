@@ -73,6 +73,24 @@ public static class MarkdownReport
 
         References(md, "Benign events", report.Benign);
         References(md, "Unexplained events", report.Unexplained);
+        if (report.WhyNot is { Count: > 0 } whyNot)
+        {
+            md.AppendLine("## Why not").AppendLine();
+            foreach (var w in whyNot)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"**`{w.Rule}`** ({w.Kb}): {Escape(w.Reason)}").AppendLine();
+                md.AppendLine("| # | pattern | fact | own tests pass | partial matches in | out |");
+                md.AppendLine("|---|---|---|---|---|---|");
+                foreach (var p in w.Patterns)
+                {
+                    var mark = ReferenceEquals(p, w.StoppedAt) ? " **(no match)**" : "";
+                    md.AppendLine(CultureInfo.InvariantCulture, $"| {p.Index} | {p.Kind} `{p.Alias}`{mark} | {p.Fact} | {p.Candidates} | {p.Reaching} | {p.Passing} |");
+                }
+
+                md.AppendLine();
+            }
+        }
+
         md.AppendLine("## Inputs").AppendLine();
         md.AppendLine("| input | format | records | recovered | skipped | problems |");
         md.AppendLine("|---|---|---|---|---|---|");

@@ -81,6 +81,16 @@ public static class TextReport
             text.AppendLine(CultureInfo.InvariantCulture, $"UNEXPLAINED {e.Provider} {e.EventId} [{e.Node}] {e.Time} {e.Source}: {e.Reason}");
         }
 
+        foreach (var w in report.WhyNot ?? [])
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"WHY NOT {w.Rule} ({w.Kb}): {w.Reason}");
+            foreach (var p in w.Patterns)
+            {
+                var mark = ReferenceEquals(p, w.StoppedAt) ? "  <- no match" : "";
+                text.AppendLine(CultureInfo.InvariantCulture, $"  {p.Index}. {p.Kind} {p.Fact} as {p.Alias}: {p.Candidates} fact(s) pass its own tests, {p.Reaching} partial match(es) reach it, {p.Passing} get past{mark}");
+            }
+        }
+
         text.AppendLine("inputs");
         foreach (var input in report.Inputs)
         {

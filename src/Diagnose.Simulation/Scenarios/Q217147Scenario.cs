@@ -32,7 +32,7 @@ public sealed class Q217147Scenario : IScenario
         Q217147Kind.Inconsistent => "power failed during a checkpoint; SP4 loaded it and corrupted Clusdb (restart from Clusdb)",
         Q217147Kind.AllDamaged => "every Clusdb and the newest checkpoint damaged (restore from backup)",
         Q217147Kind.Running => "healthy: an NT4 SP4 cluster running with daily changes, before any power failure",
-        Q217147Kind.OutdatedBothValid => "the article's outdated case: both Clusdb copies valid, the cluster formed with old settings (no rule needs it yet)",
+        Q217147Kind.OutdatedBothValid => "the article's outdated case: both Clusdb copies valid, the cluster formed with old settings (not diagnosed: its snapshot matches a healthy one and the logs keep only the first formation)",
         _ => "healthy: NT4 SP5 nodes lose power after a long run and form with the newest configuration",
     };
 
