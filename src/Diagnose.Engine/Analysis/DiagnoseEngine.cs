@@ -159,7 +159,14 @@ public sealed class DiagnoseEngine
         }
 
         session.Run();
-        session.Firings.ToList().ForEach(f => DiagnoseEventSource.Log.RuleFired(f.Rule.Id, f.Facts.Count(x => x is not null)));
+        if (DiagnoseEventSource.Log.IsEnabled())
+        {
+            foreach (var firing in session.Firings)
+            {
+                DiagnoseEventSource.Log.RuleFired(firing.Rule.Id, firing.Facts.Count(x => x is not null));
+            }
+        }
+
         var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
         var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts, derivedFacts);
         if (explain.Count > 0)
