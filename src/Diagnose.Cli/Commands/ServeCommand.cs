@@ -49,6 +49,7 @@ internal static class ServeCommand
             {
                 var app = ApiHost.Build([.. args]);
                 stdout.WriteLine($"diagnose serve: listening on {parse.GetValue(urls)} (API reference at /scalar, OpenAPI at /openapi/v1.json); Ctrl+C stops");
+                stdout.Flush(); // stdout is buffered (Program.cs); the service runs until stopped
                 app.Run();
                 return ExitCodes.Ok;
             }
