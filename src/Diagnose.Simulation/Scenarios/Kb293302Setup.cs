@@ -1,7 +1,7 @@
 namespace Diagnose.Simulation.Scenarios;
 
 /// <summary>The choices of one KB293302 run: names, which node is upgraded, which one fails, WINS or DHCP, timings and noise.</summary>
-public sealed record Kb293302Setup(
+internal sealed record Kb293302Setup(
     string Cluster,
     IReadOnlyList<string> Nodes,
     string NewerNode,

@@ -1,7 +1,7 @@
 namespace Diagnose.Simulation.Scenarios;
 
 /// <summary>The choices of one Q188674 run: names, the node that owns Exchange, timings, whether the fix follows, noise.</summary>
-public sealed record Q188674Setup(string Cluster, IReadOnlyList<string> Nodes, string Owner, DateTime Start, TimeSpan BeforeRestore, bool FixFollows, int Noise, int Seed)
+internal sealed record Q188674Setup(string Cluster, IReadOnlyList<string> Nodes, string Owner, DateTime Start, TimeSpan BeforeRestore, bool FixFollows, int Noise, int Seed)
 {
     public static Q188674Setup FromSeed(ScenarioOptions options)
     {

@@ -10,35 +10,9 @@ namespace Diagnose.Simulation.Scenarios;
 /// changes made while every node ran are in no checkpoint (SP4 logs only while a node is down), a hive
 /// flush cut by the power loss empties Clusdb, and an interrupted checkpoint loaded by SP4 corrupts Clusdb.
 /// </summary>
-public sealed class Q217147Scenario : IScenario
+internal static class Q217147Scenario
 {
-    private readonly Q217147Kind? _kind;
-
-    public Q217147Scenario(string name, Q217147Kind? kind)
-    {
-        Name = name;
-        _kind = kind;
-    }
-
-    public string Name { get; }
-
-    public string? Kb => _kind is Q217147Kind.Healthy or Q217147Kind.OutdatedBothValid or Q217147Kind.Running ? null : "Q217147";
-
-    public string Description => _kind switch
-    {
-        null => "power failure of every node after a long run: the seed picks Clusdb lost everywhere, outdated or inconsistent checkpoint, or both lost",
-        Q217147Kind.ClusdbDamaged => "Clusdb empty or corrupt on every node, newest checkpoint consistent (restart from the checkpoint)",
-        Q217147Kind.Outdated => "newest checkpoint outdated, some nodes lost Clusdb and one kept it (restart from Clusdb)",
-        Q217147Kind.Inconsistent => "power failed during a checkpoint; SP4 loaded it and corrupted Clusdb (restart from Clusdb)",
-        Q217147Kind.AllDamaged => "every Clusdb and the newest checkpoint damaged (restore from backup)",
-        Q217147Kind.Running => "healthy: an NT4 SP4 cluster running with daily changes, before any power failure",
-        Q217147Kind.OutdatedBothValid => "the article's outdated case: both Clusdb copies valid, the cluster formed with old settings (not diagnosed: its snapshot matches a healthy one and the logs keep only the first formation)",
-        _ => "healthy: NT4 SP5 nodes lose power after a long run and form with the newest configuration",
-    };
-
-    public SimulationRun Run(ScenarioOptions options) => Build(Q217147Setup.FromSeed(options, _kind), Name);
-
-    public static SimulationRun Build(Q217147Setup setup, string name = "Q217147")
+    public static SimulationRun Build(Q217147Setup setup, string name, string? kb)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;
@@ -129,7 +103,7 @@ public sealed class Q217147Scenario : IScenario
         }
 
         var affected = sim.State.Groups.SelectMany(g => g.Resources).Select(r => r.Name).ToList();
-        return new SimulationRun(name, kind is Q217147Kind.Healthy or Q217147Kind.OutdatedBothValid ? null : "Q217147", "", sim, binding, affected);
+        return new SimulationRun(name, kb, "", sim, binding, affected);
     }
 
     private static HiveDamage DamageAtPowerLoss(Q217147Setup setup, string node, Q217147Kind kind)

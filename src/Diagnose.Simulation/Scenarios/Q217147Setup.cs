@@ -3,7 +3,7 @@ using Diagnose.Simulation.Model;
 namespace Diagnose.Simulation.Scenarios;
 
 /// <summary>The choices of one Q217147 run: names, the situation, which nodes end with which Clusdb, timings and noise.</summary>
-public sealed record Q217147Setup(string Cluster, IReadOnlyList<string> Nodes, Q217147Kind Kind, IReadOnlyDictionary<string, ClusdbState> Damage, DateTime Start, int Days, int Noise, int Seed)
+internal sealed record Q217147Setup(string Cluster, IReadOnlyList<string> Nodes, Q217147Kind Kind, IReadOnlyDictionary<string, ClusdbState> Damage, DateTime Start, int Days, int Noise, int Seed)
 {
     public static Q217147Setup FromSeed(ScenarioOptions options, Q217147Kind? kind = null)
     {

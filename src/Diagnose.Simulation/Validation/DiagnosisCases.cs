@@ -9,18 +9,20 @@ namespace Diagnose.Simulation.Validation;
 /// the Clusdb states and checkpoint), replays the article's incident on it, and checks that the replay
 /// shows the evidence the diagnosis observed. If it cannot, the diagnosis is suspect and no plan is validated on it.
 /// </summary>
-public static class DiagnosisCases
+internal static class DiagnosisCases
 {
-    public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis)
+    /// <summary>Replays <paramref name="diagnosis"/> with the incident model its article declares (kb/ <c>incidents[].model</c>).</summary>
+    public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis, string? model)
     {
         try
         {
-            return diagnosis.Kb.ToUpperInvariant() switch
+            return model switch
             {
-                "KB293302" => Kb293302(diagnosis),
-                "Q188674" => Q188674(diagnosis),
-                "Q217147" => Q217147(diagnosis),
-                _ => (null, $"the simulator has no model of article {diagnosis.Kb}"),
+                IncidentModels.JetRollingUpgrade => Kb293302(diagnosis),
+                IncidentModels.DirectoryOnlineRestore => Q188674(diagnosis),
+                IncidentModels.QuorumPowerFailure => Q217147(diagnosis),
+                null => (null, $"article {diagnosis.Kb} declares no diagnosed incident for the simulator to replay"),
+                _ => (null, $"the simulator has no incident model '{model}' (article {diagnosis.Kb})"),
             };
         }
         catch (SimulationException e)
@@ -50,7 +52,7 @@ public static class DiagnosisCases
         var start = (upgraded?.Time ?? failed.Time ?? new DateTime(2007, 2, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-4);
         var setup = new Kb293302Setup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, newer, failed.Node, instance, start,
             TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 0, 1);
-        var run = Kb293302Scenario.Build(setup, Kb293302Stage.Incident);
+        var run = Kb293302Scenario.Build(setup, Kb293302Stage.Incident, d.Kb, d.Kb);
         var events = run.Simulator.Journal.Events;
         if (!events.Any(e => e.Node == failed.Node && e.Provider == "ESENT" && e.EventId == 412 && e.Data[0] == instance && e.Data[^1] == (failed.Field("error") ?? "-530")))
         {
@@ -75,7 +77,7 @@ public static class DiagnosisCases
 
         var nodes = Nodes(d.Snapshot, database.Node, null);
         var setup = new Q188674Setup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, database.Node, (database.Time ?? new DateTime(1999, 4, 1, 0, 0, 0, DateTimeKind.Utc)).AddHours(-6), TimeSpan.FromHours(2), false, 0, 1);
-        var run = Q188674Scenario.Build(setup, incident: true);
+        var run = Q188674Scenario.Build(setup, incident: true, d.Kb, d.Kb);
         var events = run.Simulator.Journal.Events;
         var error = database.Field("error") ?? "-528";
         if (!events.Any(e => e.Node == database.Node && e.EventId == 1002 && e.Data[0] == error)
@@ -123,14 +125,14 @@ public static class DiagnosisCases
         };
         if (kind is null)
         {
-            return (null, "the simulator has no Q217147 incident where every Clusdb is valid and the newest checkpoint is consistent and current");
+            return (null, $"the simulator has no {d.Kb} incident where every Clusdb is valid and the newest checkpoint is consistent and current");
         }
 
         // Damaged nodes first: the replay boots them first, as the nodes that tried to form.
         var nodes = snapshot.Nodes.Select(n => Name(n.Name)).OrderBy(n => damage.ContainsKey(n) ? 0 : 1).ToList();
         var setup = new Q217147Setup(snapshot.Cluster ?? "CLUSTER", nodes, kind.Value, damage,
             (quorum.LastConfigurationChangeUtc ?? snapshot.CapturedAtUtc ?? new DateTime(1999, 11, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-3), 3, 0, 1);
-        var run = Q217147Scenario.Build(setup);
+        var run = Q217147Scenario.Build(setup, d.Kb, d.Kb);
         var state2 = run.Simulator.State;
         foreach (var node in nodes)
         {
