@@ -33,7 +33,7 @@ internal static class ValidateRequestReader
             throw Invalid(property, $"unknown field '{property.Name}': expected {string.Join(", ", Keys)}");
         }
 
-        var kb = String(root, "kb") ?? throw Invalid(root, "'kb' is required: the id of a knowledge article, for example \"Q188674\"");
+        var kb = String(root, "kb") ?? throw Invalid(root, "'kb' is required: the id of a knowledge article (kb/*.json)");
         var article = engine.Knowledge.Find(kb)
             ?? throw new ValidateRequestException(StatusCodes.Status404NotFound, "not-found", "Unknown knowledge article", $"there is no knowledge article with id '{kb}'");
 

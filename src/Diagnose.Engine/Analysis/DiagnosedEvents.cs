@@ -23,6 +23,6 @@ internal static class DiagnosedEvents
             IFormattable v => v.ToString(null, CultureInfo.InvariantCulture),
             var v => v.ToString(),
         }, StringComparer.Ordinal);
-        return new DiagnosedEvent(origin.Node ?? "", origin.Record.Provider, origin.Record.EventId, origin.Record.TimeUtc, fields);
+        return new DiagnosedEvent(fact.Schema.Name, origin.Node ?? "", origin.Record.Provider, origin.Record.EventId, origin.Record.TimeUtc, fields);
     }
 }

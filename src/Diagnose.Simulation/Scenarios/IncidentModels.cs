@@ -17,38 +17,38 @@ internal static class IncidentModels
         var variant = scenario.Incident.Variant;
         return scenario.Incident.Model switch
         {
-            JetRollingUpgrade => Kb293302Scenario.Build(Kb293302Setup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb),
-            DirectoryOnlineRestore => Q188674Scenario.Build(Restore(Q188674Setup.FromSeed(options), variant), variant != "healthy", scenario.Name, scenario.Kb),
-            QuorumPowerFailure => Q217147Scenario.Build(Q217147Setup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb),
+            JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb),
+            DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant), variant != "healthy", scenario.Name, scenario.Kb),
+            QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb),
             var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}, {DirectoryOnlineRestore} or {QuorumPowerFailure}"),
         };
     }
 
-    private static Kb293302Stage Stage(string? variant) => variant switch
+    private static JetRollingUpgradeStage Stage(string? variant) => variant switch
     {
-        "incident" or null => Kb293302Stage.Incident,
-        "healthy" => Kb293302Stage.Healthy,
-        "before-upgrade" => Kb293302Stage.BeforeUpgrade,
+        "incident" or null => JetRollingUpgradeStage.Incident,
+        "healthy" => JetRollingUpgradeStage.Healthy,
+        "before-upgrade" => JetRollingUpgradeStage.BeforeUpgrade,
         _ => throw Unknown(JetRollingUpgrade, variant, "incident, healthy, before-upgrade"),
     };
 
-    private static Q188674Setup Restore(Q188674Setup setup, string? variant) => variant switch
+    private static DirectoryRestoreSetup Restore(DirectoryRestoreSetup setup, string? variant) => variant switch
     {
         "incident" or null or "healthy" => setup,
         "unfixed" => setup with { FixFollows = false },
         _ => throw Unknown(DirectoryOnlineRestore, variant, "incident, unfixed, healthy"),
     };
 
-    private static Q217147Kind? Kind(string? variant) => variant switch
+    private static QuorumPowerFailureKind? Kind(string? variant) => variant switch
     {
         null => null,
-        "clusdb-damaged" => Q217147Kind.ClusdbDamaged,
-        "outdated" => Q217147Kind.Outdated,
-        "inconsistent" => Q217147Kind.Inconsistent,
-        "all-damaged" => Q217147Kind.AllDamaged,
-        "outdated-both-valid" => Q217147Kind.OutdatedBothValid,
-        "running" => Q217147Kind.Running,
-        "healthy" => Q217147Kind.Healthy,
+        "clusdb-damaged" => QuorumPowerFailureKind.ClusdbDamaged,
+        "outdated" => QuorumPowerFailureKind.Outdated,
+        "inconsistent" => QuorumPowerFailureKind.Inconsistent,
+        "all-damaged" => QuorumPowerFailureKind.AllDamaged,
+        "outdated-both-valid" => QuorumPowerFailureKind.OutdatedBothValid,
+        "running" => QuorumPowerFailureKind.Running,
+        "healthy" => QuorumPowerFailureKind.Healthy,
         _ => throw Unknown(QuorumPowerFailure, variant, "clusdb-damaged, outdated, inconsistent, all-damaged, outdated-both-valid, running, healthy (or none: the seed picks)"),
     };
 

@@ -10,9 +10,9 @@ namespace Diagnose.Simulation.Scenarios;
 /// erasing "Restore in Progress" (MSExchangeDS 1002 -528, ClusSvc 1042). Some runs go on with the article's
 /// fix (restore with "start services", then online: a harmless ClusSvc 1024).
 /// </summary>
-internal static class Q188674Scenario
+internal static class DirectoryRestoreModel
 {
-    public static SimulationRun Build(Q188674Setup setup, bool incident, string name, string? kb)
+    public static SimulationRun Build(DirectoryRestoreSetup setup, bool incident, string name, string? kb)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;

@@ -9,9 +9,9 @@ namespace Diagnose.Simulation.Scenarios;
 /// group moves there (its engine converts the database: ESENT 609), then back to a Windows 2000 node,
 /// whose engine cannot read the converted log (ESENT 412, -530; WINS 4224 or DHCP 1014) and fails back.
 /// </summary>
-internal static class Kb293302Scenario
+internal static class JetRollingUpgradeModel
 {
-    public static SimulationRun Build(Kb293302Setup setup, Kb293302Stage stage, string name, string? kb)
+    public static SimulationRun Build(JetRollingUpgradeSetup setup, JetRollingUpgradeStage stage, string name, string? kb)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;
@@ -45,12 +45,12 @@ internal static class Kb293302Scenario
             .Set("node2", nodes[1]);
         var affected = new[] { "WINS Service", "DHCP Service" };
         Noise.Emit(sim, random, Noise.Share(setup.Noise, 4, 0), setup.BeforeUpgrade);
-        if (stage == Kb293302Stage.BeforeUpgrade)
+        if (stage == JetRollingUpgradeStage.BeforeUpgrade)
         {
             return new SimulationRun(name, null, "", sim, binding, affected);
         }
 
-        if (stage == Kb293302Stage.Healthy)
+        if (stage == JetRollingUpgradeStage.Healthy)
         {
             // The article's order: groups to node 2, upgrade node 1, groups to node 1, upgrade the rest.
             sim.MoveGroup("WINS Group", nodes[1]);

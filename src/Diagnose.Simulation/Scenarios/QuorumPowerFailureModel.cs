@@ -10,14 +10,14 @@ namespace Diagnose.Simulation.Scenarios;
 /// changes made while every node ran are in no checkpoint (SP4 logs only while a node is down), a hive
 /// flush cut by the power loss empties Clusdb, and an interrupted checkpoint loaded by SP4 corrupts Clusdb.
 /// </summary>
-internal static class Q217147Scenario
+internal static class QuorumPowerFailureModel
 {
-    public static SimulationRun Build(Q217147Setup setup, string name, string? kb)
+    public static SimulationRun Build(QuorumPowerFailureSetup setup, string name, string? kb)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;
         var kind = setup.Kind;
-        var os = kind == Q217147Kind.Healthy ? OsVersion.Nt4Sp5 : OsVersion.Nt4Sp4;
+        var os = kind == QuorumPowerFailureKind.Healthy ? OsVersion.Nt4Sp5 : OsVersion.Nt4Sp4;
         var state = ClusterFactory.Create(setup.Cluster, nodes, os, 20 + random.Next(20), 0x10 + random.Next(0x10));
         state.Groups.Add(ClusterFactory.Group("FILESRV", nodes,
             ClusterFactory.Plain("Disk F:", "Physical Disk", nodes), ClusterFactory.Plain("FILESRV IP Address", "IP Address", nodes),
@@ -27,7 +27,7 @@ internal static class Q217147Scenario
         // Nodes that end with a valid Clusdb had their cluster service on manual (started by hand), so they do not form from bad quorum files.
         var keepers = nodes.Where(n => !setup.Damage.ContainsKey(n)).ToList();
         var sim = new ClusterSimulator(state, setup.Start, setup.Seed);
-        var manual = kind is Q217147Kind.Outdated or Q217147Kind.Inconsistent or Q217147Kind.OutdatedBothValid ? keepers.Where(k => k != nodes[0]).ToList() : [];
+        var manual = kind is QuorumPowerFailureKind.Outdated or QuorumPowerFailureKind.Inconsistent or QuorumPowerFailureKind.OutdatedBothValid ? keepers.Where(k => k != nodes[0]).ToList() : [];
         foreach (var node in nodes)
         {
             sim.PowerOn(node);
@@ -42,7 +42,7 @@ internal static class Q217147Scenario
         var part = 0;
         var parts = setup.Days + 2;
         var runStart = sim.Now;
-        if (kind == Q217147Kind.ClusdbDamaged)
+        if (kind == QuorumPowerFailureKind.ClusdbDamaged)
         {
             // Configuration changes, then a node restart (node-down checkpoint), then a long quiet run.
             sim.ChangeConfiguration();
@@ -53,25 +53,25 @@ internal static class Q217147Scenario
         for (var day = 0; day < setup.Days; day++)
         {
             Noise.Emit(sim, random, Noise.Share(setup.Noise, parts, part++), TimeSpan.FromHours(10 + random.Next(14)));
-            if (kind != Q217147Kind.ClusdbDamaged && random.Next(3) > 0)
+            if (kind != QuorumPowerFailureKind.ClusdbDamaged && random.Next(3) > 0)
             {
                 sim.ChangeConfiguration();
             }
         }
 
-        if (kind != Q217147Kind.ClusdbDamaged && sim.State.LastConfigurationChange <= runStart)
+        if (kind != QuorumPowerFailureKind.ClusdbDamaged && sim.State.LastConfigurationChange <= runStart)
         {
             sim.ChangeConfiguration();
         }
 
         Noise.Emit(sim, random, Noise.Share(setup.Noise, parts, part++), TimeSpan.FromHours(5 + random.Next(20)));
-        if (kind == Q217147Kind.Running)
+        if (kind == QuorumPowerFailureKind.Running)
         {
             return new SimulationRun(name, null, "", sim, new PlanBinding().Set("formingNode", nodes[0]).Set("otherNode", [.. nodes.Skip(1)]),
                 sim.State.Groups.SelectMany(g => g.Resources).Select(r => r.Name).ToList());
         }
 
-        if (kind is Q217147Kind.Inconsistent or Q217147Kind.AllDamaged)
+        if (kind is QuorumPowerFailureKind.Inconsistent or QuorumPowerFailureKind.AllDamaged)
         {
             // The quorum owner was writing a checkpoint when the power failed: the new Chk file is incomplete.
             sim.WriteCheckpoint(interrupted: true);
@@ -106,9 +106,9 @@ internal static class Q217147Scenario
         return new SimulationRun(name, kb, "", sim, binding, affected);
     }
 
-    private static HiveDamage DamageAtPowerLoss(Q217147Setup setup, string node, Q217147Kind kind)
+    private static HiveDamage DamageAtPowerLoss(QuorumPowerFailureSetup setup, string node, QuorumPowerFailureKind kind)
     {
-        if (kind == Q217147Kind.Healthy)
+        if (kind == QuorumPowerFailureKind.Healthy)
         {
             return HiveDamage.ZeroBytes;
         }
@@ -122,7 +122,7 @@ internal static class Q217147Scenario
         return target switch
         {
             ClusdbState.ZeroBytes or ClusdbState.Missing => HiveDamage.ZeroBytes,
-            _ when kind is Q217147Kind.Inconsistent or Q217147Kind.AllDamaged => HiveDamage.None,
+            _ when kind is QuorumPowerFailureKind.Inconsistent or QuorumPowerFailureKind.AllDamaged => HiveDamage.None,
             _ => HiveDamage.Corrupt,
         };
     }
