@@ -37,7 +37,8 @@ internal static class DiagnosisCases
         var failed = d.Events.FirstOrDefault(e => e.Type == "JetLogUnreadable");
         if (failed is null)
         {
-            return (null, "the diagnosis has no JetLogUnreadable event to replay");
+            var expected = WindowsEvents.JetLogUnreadable("", 0);
+            return (null, $"the diagnosis has no {expected.Provider} {expected.EventId} (JetLogUnreadable) to replay");
         }
 
         var instance = (failed.Field("instance") ?? "wins").ToLowerInvariant();
@@ -75,7 +76,8 @@ internal static class DiagnosisCases
         var database = d.Events.FirstOrDefault(e => e.Type == "ExchangeDirectoryInitFailed");
         if (database is null)
         {
-            return (null, "the diagnosis has no ExchangeDirectoryInitFailed event to replay");
+            var expected = WindowsEvents.DirectoryInitFailed(0);
+            return (null, $"the diagnosis has no {expected.Provider} {expected.EventId} (ExchangeDirectoryInitFailed) to replay");
         }
 
         var nodes = Nodes(d.Snapshot, database.Node, null);
