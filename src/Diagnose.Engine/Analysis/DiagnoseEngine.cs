@@ -14,9 +14,9 @@ using Diagnose.Simulation.Validation;
 namespace Diagnose.Analysis;
 
 /// <summary>
-/// The engine: rules and articles loaded and checked once, then any number of analyses
-/// (logs → records → facts → rules → report). Safe to share between threads: each analysis
-/// has its own rule session.
+/// The engine: rules and articles loaded and checked once, and the rules' network built once, then any
+/// number of analyses (logs → records → facts → rules → report). Safe to share between threads: each
+/// analysis has its own rule session (working memory) on the shared network.
 /// </summary>
 /// <example>
 /// <code>
@@ -38,11 +38,14 @@ public sealed class DiagnoseEngine
     // schedules on four nodes would make each analysis take seconds).
     private const int AnalysisMaxFaults = 1;
 
+    private readonly SessionFactory _sessions;
+
     private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge)
     {
         Rules = rules;
         Knowledge = knowledge;
         Validation = new FixValidation(knowledge);
+        _sessions = SessionFactory.Compile(rules);
     }
 
     /// <summary>The compiled rules, built-in and custom.</summary>
@@ -119,7 +122,7 @@ public sealed class DiagnoseEngine
 
     private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
     {
-        var session = new RuleSession(Rules);
+        var session = _sessions.CreateSession();
         var events = new EventNormaliser(Rules.Schemas);
 
         // Generic Event facts are kept once per node, provider and id, so memory stays bounded by the
