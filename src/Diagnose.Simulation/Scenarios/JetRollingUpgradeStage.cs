@@ -1,7 +1,7 @@
 namespace Diagnose.Simulation.Scenarios;
 
 /// <summary>How far a KB293302 run goes.</summary>
-public enum Kb293302Stage
+internal enum JetRollingUpgradeStage
 {
     /// <summary>Every node still runs Windows 2000 (where a rolling upgrade starts).</summary>
     BeforeUpgrade,

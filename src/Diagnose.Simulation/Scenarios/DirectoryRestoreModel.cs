@@ -10,27 +10,9 @@ namespace Diagnose.Simulation.Scenarios;
 /// erasing "Restore in Progress" (MSExchangeDS 1002 -528, ClusSvc 1042). Some runs go on with the article's
 /// fix (restore with "start services", then online: a harmless ClusSvc 1024).
 /// </summary>
-public sealed class Q188674Scenario : IScenario
+internal static class DirectoryRestoreModel
 {
-    private readonly bool _incident;
-
-    public Q188674Scenario(string name, bool incident)
-    {
-        Name = name;
-        _incident = incident;
-    }
-
-    public string Name { get; }
-
-    public string? Kb => _incident ? "Q188674" : null;
-
-    public string Description => _incident
-        ? "online restore of the Exchange directory, then online from Cluster Administrator (MSExchangeDS 1002 -528, ClusSvc 1042); some seeds then apply the fix"
-        : "healthy: an Exchange cluster with group moves and reboots, no restore";
-
-    public SimulationRun Run(ScenarioOptions options) => Build(Q188674Setup.FromSeed(options), _incident, Name);
-
-    public static SimulationRun Build(Q188674Setup setup, bool incident, string name = "Q188674")
+    public static SimulationRun Build(DirectoryRestoreSetup setup, bool incident, string name, string? kb)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;
@@ -82,6 +64,6 @@ public sealed class Q188674Scenario : IScenario
         }
 
         Noise.Emit(sim, random, Noise.Share(setup.Noise, 3, 2), TimeSpan.FromHours(3));
-        return new SimulationRun(name, "Q188674", "", sim, binding, ["Microsoft Exchange Directory"]);
+        return new SimulationRun(name, kb, "", sim, binding, ["Microsoft Exchange Directory"]);
     }
 }

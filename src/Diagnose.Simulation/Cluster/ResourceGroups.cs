@@ -3,11 +3,17 @@ using Diagnose.Simulation.Model;
 
 namespace Diagnose.Simulation.Cluster;
 
-// Groups and resources: bringing online with the failover policy (restart once, then the next possible
-// owner), taking offline, moving; and what a JET service does when its engine meets the database format.
-public sealed partial class ClusterSimulator
+/// <summary>
+/// Groups and resources: bringing a group online on its owner or the next possible owner, taking it offline, moving
+/// it. The resource monitor restarts a failed resource once on the same node, then fails the group over
+/// (Microsoft, "Server Clusters: failover policies", restart threshold and failover).
+/// </summary>
+internal sealed class ResourceGroups : SimulatorComponent
 {
-    private const string DirectoryKey = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS";
+    public ResourceGroups(ClusterSimulator sim)
+        : base(sim)
+    {
+    }
 
     /// <summary>Move Group in Cluster Administrator: offline on the owner, online on the target (failing back over if it fails there).</summary>
     public void MoveGroup(string groupName, string to)
@@ -92,7 +98,7 @@ public sealed partial class ClusterSimulator
         State.Groups.FirstOrDefault(g => string.Equals(g.Name, name, StringComparison.OrdinalIgnoreCase)) ?? State.GroupOf(name)
         ?? throw new SimulationException($"there is no group '{name}'");
 
-    private void BringWaitingGroupsOnline()
+    public void BringWaitingGroupsOnline()
     {
         foreach (var group in State.Groups)
         {
@@ -106,7 +112,7 @@ public sealed partial class ClusterSimulator
     }
 
     /// <summary>Tries the preferred node, then the others in possible-owner order, each once.</summary>
-    private void BringGroupOnline(SimGroup group, string? preferred, string? exclude)
+    public void BringGroupOnline(SimGroup group, string? preferred, string? exclude)
     {
         var candidates = new List<string>();
         void Consider(string? name)
@@ -169,7 +175,7 @@ public sealed partial class ClusterSimulator
         return OnlineResource(r, node);
     }
 
-    private void TakeGroupOffline(SimGroup group, string node, bool keepFailed = false)
+    public void TakeGroupOffline(SimGroup group, string node, bool keepFailed = false)
     {
         Emit(node, () => WindowsEvents.GroupOfflining(group.Name));
         foreach (var r in group.Resources)
@@ -199,142 +205,34 @@ public sealed partial class ClusterSimulator
 
         return r.Kind switch
         {
-            ResourceKind.Jet => OnlineJet(r, node),
-            ResourceKind.ExchangeDirectory => OnlineDirectory(r, node),
+            ResourceKind.Jet => Sim.Jet.Online(r, node),
+            ResourceKind.ExchangeDirectory => Sim.Directory.Online(r, node),
             _ => Online(r),
         };
     }
 
-    private static bool Online(SimResource r)
+    public static bool Online(SimResource r)
     {
         r.State = ResourceState.Online;
         return true;
     }
 
-    private bool Failed(SimResource r, string node)
+    public bool Failed(SimResource r, string node)
     {
         Emit(node, () => WindowsEvents.ResourceFailed(r.Name));
         r.State = ResourceState.Failed;
         return false;
     }
 
-    private bool OnlineJet(SimResource r, string node)
-    {
-        var db = State.Databases[r.Instance!];
-        var engine = OsVersions.JetFormat(State.Node(node).Os);
-        var pid = Pid(node, r.Service!, restart: true);
-        if (db.Damaged)
-        {
-            return Failed(r, node);
-        }
-
-        if (engine < db.Format)
-        {
-            // The older engine cannot read the header of a log the newer engine wrote: JET_errBadLogVersion.
-            Emit(node, () => WindowsEvents.JetLogUnreadable(r.Instance!, pid));
-            Wait(1);
-            Emit(node, r.Instance == "wins" ? WindowsEvents.WinsCannotStart() : WindowsEvents.DhcpJetError());
-            Wait(1);
-            return Failed(r, node);
-        }
-
-        Emit(node, () => WindowsEvents.JetStarted(r.Instance!, pid));
-        if (engine > db.Format)
-        {
-            // The first open by a newer engine converts the database and its logs on the shared disk.
-            if (engine == OsVersions.JetFormat(OsVersion.Windows2003))
-            {
-                Emit(node, () => WindowsEvents.JetIndexCleanup(r.Instance!, pid, db.Path));
-            }
-
-            db.Format = engine;
-        }
-
-        Emit(node, () => WindowsEvents.ServiceState(ServiceDisplayName(r.Service!), true));
-        return Online(r);
-    }
-
-    private bool OnlineDirectory(SimResource r, string node)
-    {
-        var directory = State.Exchange;
-        if (directory.RunningOn == node)
-        {
-            // The running service holds its key open, so the cluster cannot write its checkpoint back (harmless here).
-            Emit(node, () => WindowsEvents.CheckpointNotRestored(r.Name, DirectoryKey));
-            return Online(r);
-        }
-
-        if (directory.RunningOn is not null)
-        {
-            return Failed(r, node);
-        }
-
-        // The cluster restores its checkpointed copy of the service key, erasing "Restore in Progress".
-        if (directory.RestoreMarkerOn == node)
-        {
-            directory.RestoreMarkerOn = null;
-        }
-
-        return StartDirectory(node, r);
-    }
-
-    private bool StartDirectory(string node, SimResource? resource)
-    {
-        var directory = State.Exchange;
-        if (directory.NeedsReplay)
-        {
-            if (directory.RestoreMarkerOn == node)
-            {
-                Emit(node, () => WindowsEvents.RestoreReplay());
-                Wait(60);
-                directory.NeedsReplay = false;
-                directory.RestoreMarkerOn = null;
-            }
-            else
-            {
-                // A normal start expects an unbroken log sequence ending in EDB.log: JET_errMissingLogFile.
-                Emit(node, () => WindowsEvents.DirectoryInitFailed(-528));
-                if (resource is not null)
-                {
-                    Wait(14);
-                    Emit(node, () => WindowsEvents.GenericServiceFailed(resource.Name));
-                    Wait(1);
-                    return Failed(resource, node);
-                }
-
-                return false;
-            }
-        }
-
-        directory.RunningOn = node;
-        Emit(node, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", true));
-        Emit(node, () => WindowsEvents.DirectoryStarted());
-        if (resource is not null)
-        {
-            resource.State = ResourceState.Online;
-        }
-
-        return true;
-    }
-
     private void TakeResourceOffline(SimResource r, string node)
     {
         if (r.Kind == ResourceKind.Jet)
         {
-            Emit(node, () => WindowsEvents.JetStopped(r.Instance!, Pid(node, r.Service!)));
-            Emit(node, () => WindowsEvents.ServiceState(ServiceDisplayName(r.Service!), false));
+            Sim.Jet.Offline(r, node);
         }
-        else if (r.Kind == ResourceKind.ExchangeDirectory && State.Exchange.RunningOn == node)
+        else if (r.Kind == ResourceKind.ExchangeDirectory)
         {
-            State.Exchange.RunningOn = null;
-            Emit(node, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
+            Sim.Directory.Offline(node);
         }
     }
-
-    private static string ServiceDisplayName(string service) => service switch
-    {
-        "WINS" => "Windows Internet Name Service (WINS)",
-        "DHCPServer" => "DHCP Server",
-        _ => service,
-    };
 }

@@ -9,30 +9,9 @@ namespace Diagnose.Simulation.Scenarios;
 /// group moves there (its engine converts the database: ESENT 609), then back to a Windows 2000 node,
 /// whose engine cannot read the converted log (ESENT 412, -530; WINS 4224 or DHCP 1014) and fails back.
 /// </summary>
-public sealed class Kb293302Scenario : IScenario
+internal static class JetRollingUpgradeModel
 {
-    private readonly Kb293302Stage _stage;
-
-    public Kb293302Scenario(string name, Kb293302Stage stage)
-    {
-        Name = name;
-        _stage = stage;
-    }
-
-    public string Name { get; }
-
-    public string? Kb => _stage == Kb293302Stage.Incident ? "KB293302" : null;
-
-    public string Description => _stage switch
-    {
-        Kb293302Stage.Incident => "rolling upgrade to Windows Server 2003: WINS or DHCP converted on the new node, then moved back to a Windows 2000 node (ESENT 609, then 412 -530)",
-        Kb293302Stage.Healthy => "healthy: the same rolling upgrade in the article's order (one ESENT 609, no failure)",
-        _ => "healthy: a Windows 2000 cluster running WINS and DHCP before any upgrade",
-    };
-
-    public SimulationRun Run(ScenarioOptions options) => Build(Kb293302Setup.FromSeed(options), _stage, Name);
-
-    public static SimulationRun Build(Kb293302Setup setup, Kb293302Stage stage, string name = "KB293302")
+    public static SimulationRun Build(JetRollingUpgradeSetup setup, JetRollingUpgradeStage stage, string name, string? kb)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;
@@ -66,12 +45,12 @@ public sealed class Kb293302Scenario : IScenario
             .Set("node2", nodes[1]);
         var affected = new[] { "WINS Service", "DHCP Service" };
         Noise.Emit(sim, random, Noise.Share(setup.Noise, 4, 0), setup.BeforeUpgrade);
-        if (stage == Kb293302Stage.BeforeUpgrade)
+        if (stage == JetRollingUpgradeStage.BeforeUpgrade)
         {
             return new SimulationRun(name, null, "", sim, binding, affected);
         }
 
-        if (stage == Kb293302Stage.Healthy)
+        if (stage == JetRollingUpgradeStage.Healthy)
         {
             // The article's order: groups to node 2, upgrade node 1, groups to node 1, upgrade the rest.
             sim.MoveGroup("WINS Group", nodes[1]);
@@ -97,6 +76,6 @@ public sealed class Kb293302Scenario : IScenario
         Noise.Emit(sim, random, Noise.Share(setup.Noise, 4, 2), setup.MoveToFailback);
         sim.MoveGroup(setup.GroupOf(setup.Instance), setup.FailingNode);
         Noise.Emit(sim, random, Noise.Share(setup.Noise, 4, 3), TimeSpan.FromHours(2));
-        return new SimulationRun(name, "KB293302", "", sim, binding, affected);
+        return new SimulationRun(name, kb, "", sim, binding, affected);
     }
 }

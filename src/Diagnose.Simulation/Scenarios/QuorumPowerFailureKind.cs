@@ -1,7 +1,7 @@
 namespace Diagnose.Simulation.Scenarios;
 
 /// <summary>Which of Q217147's situations a run ends in.</summary>
-public enum Q217147Kind
+internal enum QuorumPowerFailureKind
 {
     /// <summary>Clusdb lost on every node after a long run; the newest checkpoint is consistent.</summary>
     ClusdbDamaged,

@@ -3,9 +3,17 @@ using Diagnose.Simulation.Model;
 
 namespace Diagnose.Simulation.Cluster;
 
-// Power, boot and shutdown; the shared-disk rule of Q217147 (two nodes without ClusDisk destroy NTFS).
-public sealed partial class ClusterSimulator
+/// <summary>
+/// Power, boot and shutdown of nodes, and OS changes (which restart the node). Q217147: a power loss on NT4 SP4
+/// while Clusdb is being flushed (changes the quorum disk lacks, or a long run without a checkpoint) damages the hive.
+/// </summary>
+internal sealed class PowerSupply : SimulatorComponent
 {
+    public PowerSupply(ClusterSimulator sim)
+        : base(sim)
+    {
+    }
+
     /// <summary>Turns a node on (or restarts it when it runs) and boots its normal Windows installation.</summary>
     public void PowerOn(string name)
     {
@@ -64,7 +72,7 @@ public sealed partial class ClusterSimulator
         var nodes = damages.Keys.Select(State.Node).Where(n => n.Powered).ToList();
         // After a long run (longer than SP5's checkpoint interval) or with changes the quorum files lack, the hive is being flushed.
         var durable = State.Quorum.RecoverableVersion ?? 0;
-        var longRun = State.LastCheckpointAt is not { } last || Now - last > CheckpointInterval;
+        var longRun = State.LastCheckpointAt is not { } last || Now - last > ClusterService.CheckpointInterval;
         foreach (var node in nodes)
         {
             var damage = damages[node.Name];
@@ -90,7 +98,7 @@ public sealed partial class ClusterSimulator
         {
             foreach (var node in nodes)
             {
-                LeaveCluster(node, crashed: true);
+                Sim.Service.LeaveCluster(node, crashed: true);
             }
 
             return;
@@ -128,14 +136,10 @@ public sealed partial class ClusterSimulator
     {
         if (node.Member)
         {
-            StopClusterService(node.Name);
+            Sim.Service.Stop(node.Name);
         }
 
-        if (State.Exchange.RunningOn == node.Name)
-        {
-            State.Exchange.RunningOn = null;
-            Emit(node.Name, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
-        }
+        Sim.Directory.Offline(node.Name);
 
         Emit(node.Name, () => WindowsEvents.EventLogStopped());
         node.Powered = false;
@@ -159,30 +163,21 @@ public sealed partial class ClusterSimulator
         Emit(node.Name, () => WindowsEvents.EventLogStarted());
         var (version, build, sp) = OsVersions.Banner(node.Os);
         Emit(node.Name, () => WindowsEvents.OsBanner(version, build, sp));
-        CheckSharedDisks();
+        Sim.ClusDisk.CheckSharedDisks();
         if (!recoveryInstall && node.ClusSvcStart == StartType.Automatic)
         {
             Wait(20);
-            StartClusterService(node.Name);
+            Sim.Service.Start(node.Name);
         }
     }
 
-    /// <summary>Two running nodes that both mount the shared disks without reservation write over each other's NTFS structures.</summary>
-    private void CheckSharedDisks()
+    /// <summary>Upgrades, rolls back or service-packs a node: its groups move away while it restarts.</summary>
+    public void ChangeOs(string name, OsVersion os)
     {
-        var unprotected = State.Nodes.Where(n => n.MountsSharedDisksUnprotected).ToList();
-        if (unprotected.Count >= 2 && !State.SharedDiskCorrupt)
-        {
-            State.SharedDiskCorrupt = true;
-            foreach (var db in State.Databases.Values)
-            {
-                db.Damaged = true;
-            }
-
-            foreach (var node in unprotected)
-            {
-                Emit(node.Name, () => WindowsEvents.NtfsCorrupt("Q:"));
-            }
-        }
+        var node = Up(name);
+        Shutdown(node);
+        Wait(2400);
+        node.Os = os;
+        Boot(node, recoveryInstall: false);
     }
 }

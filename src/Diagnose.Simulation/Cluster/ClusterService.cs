@@ -3,10 +3,18 @@ using Diagnose.Simulation.Model;
 
 namespace Diagnose.Simulation.Cluster;
 
-// The cluster service as Q217147 describes it: join through a sponsor, else arbitrate and form from the
-// quorum files (checkpoint rolled up with quolog.log) or the local Clusdb; checkpoint triggers; quorum logging.
-public sealed partial class ClusterSimulator
+/// <summary>
+/// The cluster service as Q217147 describes its startup: join through a sponsor, else arbitrate and form from the
+/// newest checkpoint rolled up with quolog.log, or from the local Clusdb; checkpoints on form, node down, full log and
+/// (from NT4 SP5) every four hours; SP5 checks a checkpoint against its checksum in quolog.log.
+/// </summary>
+internal sealed class ClusterService : SimulatorComponent
 {
+    public ClusterService(ClusterSimulator sim)
+        : base(sim)
+    {
+    }
+
     /// <summary>CheckpointInterval: periodic checkpoints from NT4 SP5 and in Windows 2000.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromHours(4);
 
@@ -14,11 +22,13 @@ public sealed partial class ClusterSimulator
     public const int LogLimit = 64;
 
     private const int ErrorBadDb = 1009;
+
     private const int ErrorDeviceNotConnected = 1167;
+
     private const int ErrorFileCorrupt = 1392;
 
     /// <summary>Starts the cluster service (Services, <c>net start clussvc</c>, or at boot).</summary>
-    public void StartClusterService(string name, bool debugNoQuorumLogging = false)
+    public void Start(string name, bool debugNoQuorumLogging = false)
     {
         var node = Up(name);
         if (node.RecoveryInstall)
@@ -50,7 +60,7 @@ public sealed partial class ClusterSimulator
         }
     }
 
-    public void StopClusterService(string name)
+    public void Stop(string name)
     {
         var node = Up(name);
         if (!node.Member)
@@ -103,11 +113,11 @@ public sealed partial class ClusterSimulator
         var end = Now + span;
         while (Owner is { DebugNoQuorumLogging: false } owner && OsVersions.HasSp5Fixes(owner.Os) && State.LastCheckpointAt is { } last && last + CheckpointInterval <= end)
         {
-            Clock.Advance(last + CheckpointInterval - Now);
+            Sim.Clock.Advance(last + CheckpointInterval - Now);
             WriteCheckpoint();
         }
 
-        Clock.Advance(end - Now);
+        Sim.Clock.Advance(end - Now);
     }
 
     /// <summary>The quorum owner writes a new Chk&lt;n&gt;.tmp and starts an empty quolog.log (SP5: with its checksum).</summary>
@@ -144,7 +154,7 @@ public sealed partial class ClusterSimulator
         Emit(node.Name, () => WindowsEvents.ClusterJoined(State.Name));
         Emit(node.Name, () => WindowsEvents.NodeUp(sponsor.Name));
         Emit(sponsor.Name, () => WindowsEvents.NodeUp(node.Name));
-        BringWaitingGroupsOnline();
+        Sim.Groups.BringWaitingGroupsOnline();
     }
 
     private void Form(SimNode node, bool debug)
@@ -207,7 +217,7 @@ public sealed partial class ClusterSimulator
         Emit(node.Name, () => WindowsEvents.ServiceState("Cluster Server", true));
         Emit(node.Name, () => WindowsEvents.ClusterFormed());
         WriteCheckpoint();
-        BringWaitingGroupsOnline();
+        Sim.Groups.BringWaitingGroupsOnline();
     }
 
     private void Fail(SimNode node, int error)
@@ -217,7 +227,7 @@ public sealed partial class ClusterSimulator
         node.Member = false;
     }
 
-    private void LeaveCluster(SimNode node, bool crashed)
+    public void LeaveCluster(SimNode node, bool crashed)
     {
         if (!node.Member)
         {
@@ -236,7 +246,7 @@ public sealed partial class ClusterSimulator
             }
             else
             {
-                TakeGroupOffline(group, node.Name);
+                Sim.Groups.TakeGroupOffline(group, node.Name);
             }
         }
 
@@ -262,7 +272,7 @@ public sealed partial class ClusterSimulator
         WriteCheckpoint();
         foreach (var group in owned.Where(g => g.Resources.Any(r => r.Wanted)))
         {
-            BringGroupOnline(group, preferred: null, exclude: node.Name);
+            Sim.Groups.BringGroupOnline(group, preferred: null, exclude: node.Name);
         }
     }
 }

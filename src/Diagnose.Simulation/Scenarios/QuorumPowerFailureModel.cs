@@ -10,40 +10,14 @@ namespace Diagnose.Simulation.Scenarios;
 /// changes made while every node ran are in no checkpoint (SP4 logs only while a node is down), a hive
 /// flush cut by the power loss empties Clusdb, and an interrupted checkpoint loaded by SP4 corrupts Clusdb.
 /// </summary>
-public sealed class Q217147Scenario : IScenario
+internal static class QuorumPowerFailureModel
 {
-    private readonly Q217147Kind? _kind;
-
-    public Q217147Scenario(string name, Q217147Kind? kind)
-    {
-        Name = name;
-        _kind = kind;
-    }
-
-    public string Name { get; }
-
-    public string? Kb => _kind is Q217147Kind.Healthy or Q217147Kind.OutdatedBothValid or Q217147Kind.Running ? null : "Q217147";
-
-    public string Description => _kind switch
-    {
-        null => "power failure of every node after a long run: the seed picks Clusdb lost everywhere, outdated or inconsistent checkpoint, or both lost",
-        Q217147Kind.ClusdbDamaged => "Clusdb empty or corrupt on every node, newest checkpoint consistent (restart from the checkpoint)",
-        Q217147Kind.Outdated => "newest checkpoint outdated, some nodes lost Clusdb and one kept it (restart from Clusdb)",
-        Q217147Kind.Inconsistent => "power failed during a checkpoint; SP4 loaded it and corrupted Clusdb (restart from Clusdb)",
-        Q217147Kind.AllDamaged => "every Clusdb and the newest checkpoint damaged (restore from backup)",
-        Q217147Kind.Running => "healthy: an NT4 SP4 cluster running with daily changes, before any power failure",
-        Q217147Kind.OutdatedBothValid => "the article's outdated case: both Clusdb copies valid, the cluster formed with old settings (not diagnosed: its snapshot matches a healthy one and the logs keep only the first formation)",
-        _ => "healthy: NT4 SP5 nodes lose power after a long run and form with the newest configuration",
-    };
-
-    public SimulationRun Run(ScenarioOptions options) => Build(Q217147Setup.FromSeed(options, _kind), Name);
-
-    public static SimulationRun Build(Q217147Setup setup, string name = "Q217147")
+    public static SimulationRun Build(QuorumPowerFailureSetup setup, string name, string? kb)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;
         var kind = setup.Kind;
-        var os = kind == Q217147Kind.Healthy ? OsVersion.Nt4Sp5 : OsVersion.Nt4Sp4;
+        var os = kind == QuorumPowerFailureKind.Healthy ? OsVersion.Nt4Sp5 : OsVersion.Nt4Sp4;
         var state = ClusterFactory.Create(setup.Cluster, nodes, os, 20 + random.Next(20), 0x10 + random.Next(0x10));
         state.Groups.Add(ClusterFactory.Group("FILESRV", nodes,
             ClusterFactory.Plain("Disk F:", "Physical Disk", nodes), ClusterFactory.Plain("FILESRV IP Address", "IP Address", nodes),
@@ -53,7 +27,7 @@ public sealed class Q217147Scenario : IScenario
         // Nodes that end with a valid Clusdb had their cluster service on manual (started by hand), so they do not form from bad quorum files.
         var keepers = nodes.Where(n => !setup.Damage.ContainsKey(n)).ToList();
         var sim = new ClusterSimulator(state, setup.Start, setup.Seed);
-        var manual = kind is Q217147Kind.Outdated or Q217147Kind.Inconsistent or Q217147Kind.OutdatedBothValid ? keepers.Where(k => k != nodes[0]).ToList() : [];
+        var manual = kind is QuorumPowerFailureKind.Outdated or QuorumPowerFailureKind.Inconsistent or QuorumPowerFailureKind.OutdatedBothValid ? keepers.Where(k => k != nodes[0]).ToList() : [];
         foreach (var node in nodes)
         {
             sim.PowerOn(node);
@@ -68,7 +42,7 @@ public sealed class Q217147Scenario : IScenario
         var part = 0;
         var parts = setup.Days + 2;
         var runStart = sim.Now;
-        if (kind == Q217147Kind.ClusdbDamaged)
+        if (kind == QuorumPowerFailureKind.ClusdbDamaged)
         {
             // Configuration changes, then a node restart (node-down checkpoint), then a long quiet run.
             sim.ChangeConfiguration();
@@ -79,25 +53,25 @@ public sealed class Q217147Scenario : IScenario
         for (var day = 0; day < setup.Days; day++)
         {
             Noise.Emit(sim, random, Noise.Share(setup.Noise, parts, part++), TimeSpan.FromHours(10 + random.Next(14)));
-            if (kind != Q217147Kind.ClusdbDamaged && random.Next(3) > 0)
+            if (kind != QuorumPowerFailureKind.ClusdbDamaged && random.Next(3) > 0)
             {
                 sim.ChangeConfiguration();
             }
         }
 
-        if (kind != Q217147Kind.ClusdbDamaged && sim.State.LastConfigurationChange <= runStart)
+        if (kind != QuorumPowerFailureKind.ClusdbDamaged && sim.State.LastConfigurationChange <= runStart)
         {
             sim.ChangeConfiguration();
         }
 
         Noise.Emit(sim, random, Noise.Share(setup.Noise, parts, part++), TimeSpan.FromHours(5 + random.Next(20)));
-        if (kind == Q217147Kind.Running)
+        if (kind == QuorumPowerFailureKind.Running)
         {
             return new SimulationRun(name, null, "", sim, new PlanBinding().Set("formingNode", nodes[0]).Set("otherNode", [.. nodes.Skip(1)]),
                 sim.State.Groups.SelectMany(g => g.Resources).Select(r => r.Name).ToList());
         }
 
-        if (kind is Q217147Kind.Inconsistent or Q217147Kind.AllDamaged)
+        if (kind is QuorumPowerFailureKind.Inconsistent or QuorumPowerFailureKind.AllDamaged)
         {
             // The quorum owner was writing a checkpoint when the power failed: the new Chk file is incomplete.
             sim.WriteCheckpoint(interrupted: true);
@@ -129,12 +103,12 @@ public sealed class Q217147Scenario : IScenario
         }
 
         var affected = sim.State.Groups.SelectMany(g => g.Resources).Select(r => r.Name).ToList();
-        return new SimulationRun(name, kind is Q217147Kind.Healthy or Q217147Kind.OutdatedBothValid ? null : "Q217147", "", sim, binding, affected);
+        return new SimulationRun(name, kb, "", sim, binding, affected);
     }
 
-    private static HiveDamage DamageAtPowerLoss(Q217147Setup setup, string node, Q217147Kind kind)
+    private static HiveDamage DamageAtPowerLoss(QuorumPowerFailureSetup setup, string node, QuorumPowerFailureKind kind)
     {
-        if (kind == Q217147Kind.Healthy)
+        if (kind == QuorumPowerFailureKind.Healthy)
         {
             return HiveDamage.ZeroBytes;
         }
@@ -148,7 +122,7 @@ public sealed class Q217147Scenario : IScenario
         return target switch
         {
             ClusdbState.ZeroBytes or ClusdbState.Missing => HiveDamage.ZeroBytes,
-            _ when kind is Q217147Kind.Inconsistent or Q217147Kind.AllDamaged => HiveDamage.None,
+            _ when kind is QuorumPowerFailureKind.Inconsistent or QuorumPowerFailureKind.AllDamaged => HiveDamage.None,
             _ => HiveDamage.Corrupt,
         };
     }
