@@ -54,6 +54,30 @@ public sealed class ValidateEndpointTests
         Assert.AreEqual(1 + 16 + (16 * 15 / 2), (int)pairwise["faultSchedules"]!, "every pair of the 16 single faults too");
     }
 
+    /// <summary>
+    /// Regression (issue 17): this request was refuted ("step 1 (restore-backup) cannot be done: the directory is running")
+    /// for 43 of 82 seeds, because it validated on the scenario's end state, after the fix its log goes on to record,
+    /// while simulate + analyze validated the same plan on the incident. Both now validate on the incident.
+    /// </summary>
+    [TestMethod]
+    public async Task Validate_Q188674PlanOnScenarioSeeds_IsValidatedLikeSimulateAndAnalyze()
+    {
+        var result = await Ok("""{"kb":"Q188674","plan":"start-service-before-online","scenario":"Q188674","seed":1}""");
+        Assert.AreEqual("validated", (string?)result["verdict"], result.ToString());
+
+        var refuted = new List<string>();
+        for (var seed = 1; seed <= 82; seed++)
+        {
+            var each = await Ok($$"""{"kb":"Q188674","plan":"start-service-before-online","scenario":"Q188674","seed":{{seed}}}""");
+            if ((string?)each["verdict"] != "validated")
+            {
+                refuted.Add($"seed {seed}: {each}");
+            }
+        }
+
+        Assert.IsEmpty(refuted, string.Join("\n", refuted));
+    }
+
     [TestMethod]
     public async Task Validate_AntiPlanOnItsOwnCase_IsRefutedNamingTheInvariant()
     {

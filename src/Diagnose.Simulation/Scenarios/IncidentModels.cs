@@ -18,7 +18,7 @@ internal static class IncidentModels
         return scenario.Incident.Model switch
         {
             JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb),
-            DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant), variant != "healthy", scenario.Name, scenario.Kb),
+            DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant, options.UntilIncident), variant != "healthy", scenario.Name, scenario.Kb),
             QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb),
             var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}, {DirectoryOnlineRestore} or {QuorumPowerFailure}"),
         };
@@ -32,9 +32,11 @@ internal static class IncidentModels
         _ => throw Unknown(JetRollingUpgrade, variant, "incident, healthy, before-upgrade"),
     };
 
-    private static DirectoryRestoreSetup Restore(DirectoryRestoreSetup setup, string? variant) => variant switch
+    // Stopping at the incident drops only the fix the log would go on to show; every seeded choice stays the same.
+    private static DirectoryRestoreSetup Restore(DirectoryRestoreSetup setup, string? variant, bool untilIncident) => variant switch
     {
-        "incident" or null or "healthy" => setup,
+        "incident" or null => untilIncident ? setup with { FixFollows = false } : setup,
+        "healthy" => setup,
         "unfixed" => setup with { FixFollows = false },
         _ => throw Unknown(DirectoryOnlineRestore, variant, "incident, unfixed, healthy"),
     };

@@ -1,7 +1,11 @@
 namespace Diagnose.Simulation.Scenarios;
 
-/// <summary>Seed (every choice a scenario makes comes from it), node count (2–4, or chosen by the seed) and the number of everyday noise events.</summary>
-public sealed record ScenarioOptions(int Seed = 1, int? Nodes = null, int Noise = 20)
+/// <summary>
+/// Seed (every choice a scenario makes comes from it), node count (2–4, or chosen by the seed), the number of everyday
+/// noise events, and whether the run stops at the incident: a plan is validated on the failure a diagnosis describes,
+/// not on the state after a fix that the scenario's log goes on to record.
+/// </summary>
+public sealed record ScenarioOptions(int Seed = 1, int? Nodes = null, int Noise = 20, bool UntilIncident = false)
 {
     public int NodeCount(Random random)
     {

@@ -67,7 +67,7 @@ public sealed class FixValidation
                 case ScenarioSource s:
                     var scenario = Scenarios.Find(s.Name);
                     return scenario is null ? (null, $"there is no scenario '{s.Name}'")
-                        : (scenario.Run(new ScenarioOptions(s.Seed, s.Nodes, Noise: 0)).Case, null);
+                        : (scenario.Run(new ScenarioOptions(s.Seed, s.Nodes, Noise: 0, UntilIncident: true)).Case, null);
                 case SnapshotSource s:
                     // The snapshot is the evidence: an incident told by the snapshot replays from it; the others need their events.
                     return DiagnosisCases.Build(new DiagnosedIncident(article.Id, [], s.Snapshot), model);
@@ -76,7 +76,7 @@ public sealed class FixValidation
                 default:
                     var own = article.IncidentOf(plan) is { } declared ? Scenarios.Find(declared.Id) : null;
                     return own is null ? (null, "the simulator has no incident for this plan's situation")
-                        : (own.Run(new ScenarioOptions(1, 2, Noise: 0)).Case, null);
+                        : (own.Run(new ScenarioOptions(1, 2, Noise: 0, UntilIncident: true)).Case, null);
             }
         }
         catch (SimulationException e)
