@@ -169,13 +169,14 @@ public sealed class EvtxReader
         }
 
         var full = (int)((fileEnd - FileHeaderSize) / ChunkSize);
-        var missingChunks = header.ChunkCount - full;
+        var cutShort = chunksPresent > full ? 1 : 0;
+        var missingChunks = header.ChunkCount - full - cutShort;
         var missingRecords = Math.Max(0L, (long)Math.Min(header.NextRecord, (ulong)long.MaxValue) - 1 - (highest ?? 0));
         var wrapped = header.FirstChunk != 0;
         summary.Skipped += missingRecords;
         summary.AddProblem(new InputProblem(
             $"file ends at offset {fileEnd}: the header declares {header.ChunkCount} chunks, {full} complete"
-            + (chunksPresent > full ? " and 1 cut short" : string.Empty)
+            + (cutShort > 0 ? " and 1 cut short" : string.Empty)
             + $" ({missingChunks} missing); {missingRecords} declared record(s) missing"
             + (wrapped ? ", more in the older chunks of this wrapped log" : string.Empty),
             fileEnd));
