@@ -9,7 +9,7 @@ start=$(date +%s)
 status=0
 DIAGNOSE_FUZZ_CASES="$cases" dotnet test tests/Diagnose.Ingest.Evtx.Tests -c Release \
   --filter "FullyQualifiedName~Diagnose.Ingest.Evtx.Tests.Fuzz.FuzzTests|Name=Evt_SingleFaults_CountEveryDeclaredRecordOnce" \
-  --logger "console;verbosity=minimal" || status=$?
+  --logger "console;verbosity=minimal" --results-directory "${TMPDIR:-/tmp}/diagnose-fuzz" || status=$?
 end=$(date +%s)
 echo "fuzz: $cases single-fault + $((cases / 6)) multi-fault EVTX cases + $((cases / 15)) EVT cases in $((end - start)) s (build included), exit $status"
 exit $status
