@@ -117,14 +117,18 @@ public sealed class DiagnoseEngine
         // variety of events, not their number; the typed events are few and kept whole.
         var seen = new HashSet<(string?, string, int)>();
         var typed = new List<EventRecord>();
+        var coverage = new InputCoverage();
         var count = 0L;
         foreach (var record in records)
         {
             cancellation.ThrowIfCancellationRequested();
             count++;
-            if (seen.Add((NodeNames.Normalise(record.Computer), record.Provider.ToUpperInvariant(), record.EventId)))
+            var node = NodeNames.Normalise(record.Computer);
+            coverage.Add(record, node);
+            if (seen.Add((node, record.Provider.ToUpperInvariant(), record.EventId)))
             {
                 session.Insert(events.GenericFact(record));
+                coverage.AddContext(record, node);
             }
 
             if (EventNormaliser.IsArticleEvent(record))
@@ -169,6 +173,7 @@ public sealed class DiagnoseEngine
 
         var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
         var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts, derivedFacts);
+        coverage.Apply(report);
         if (explain.Count > 0)
         {
             report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule)).ToList();
