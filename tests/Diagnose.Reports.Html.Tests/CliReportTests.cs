@@ -52,13 +52,13 @@ public sealed class CliReportTests
                 Assert.IsTrue(fix.ContainsKey(key), $"fix lacks {key}");
                 foreach (var value in evidence["data"]?.Select(d => (string?)d["value"]).OfType<string>() ?? [])
                 {
-                    StringAssert.Contains(shown, value, $"proof of {key} lacks the insertion string '{value}'");
+                    StringAssert.Contains(shown, Collapse(value), $"proof of {key} lacks the insertion string '{value}'");
                 }
             }
 
             CollectionAssert.IsSubsetOf(diagnosis["nodes"]!.Select(n => (string)n!).ToList(), lanes, "a node has no lane");
             var steps = (await page.Eval<string>(ReportPageScript.Texts(section, "[data-section=fix] li[data-step]"))).Split('\n');
-            CollectionAssert.AreEqual(diagnosis["fix"]!["steps"]!.Select(s => ((string)s!).ReplaceLineEndings(" ").Trim()).ToList(), steps);
+            CollectionAssert.AreEqual(diagnosis["fix"]!["steps"]!.Select(s => Collapse((string)s!).Trim()).ToList(), steps);
             Assert.AreEqual((string?)diagnosis["fix"]!["validation"]!["verdict"], await page.Eval<string>($"{section}.querySelector('[data-section=fix] [data-verdict]').dataset.verdict"));
         }
 
@@ -121,6 +121,8 @@ public sealed class CliReportTests
         var what = e["eventId"] is { Type: JTokenType.Integer } id ? ((int)id).ToString(System.Globalization.CultureInfo.InvariantCulture) : (string)e["fact"]!;
         return $"{(string)e["source"]!}|{Position(e)}|{what}";
     }
+
+    private static string Collapse(string text) => System.Text.RegularExpressions.Regex.Replace(text, @"\s+", " ");
 
     private static string Position(JToken e) =>
         e["record"] is { Type: JTokenType.Integer } r ? $"record {(long)r}" : e["line"] is { Type: JTokenType.Integer } l ? $"line {(int)l}" : "-";

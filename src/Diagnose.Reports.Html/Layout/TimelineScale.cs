@@ -6,8 +6,8 @@ internal sealed class TimelineScale
     public const double Width = 1000;
     public const double LabelWidth = 150;
     public const double LaneHeight = 36;
-    public const double AxisHeight = 34;
-    private const int TickCount = 6;
+    public const double AxisHeight = 38;
+    public const int TickCount = 6;
 
     private readonly IReadOnlyList<string> _lanes;
 
