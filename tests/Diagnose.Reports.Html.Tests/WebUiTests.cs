@@ -44,7 +44,8 @@ public sealed class WebUiTests
         await Filter(page, "KB293302");
         await page.Page.WaitForFunctionAsync($"() => document.querySelector('#analyses tr[data-id=\"{id}\"]') !== null");
 
-        Assert.IsTrue(page.Requests.All(u => u.StartsWith(Server.Address.AbsoluteUri, StringComparison.Ordinal) || u == "about:srcdoc"), string.Join(" ", page.Requests));
+        // Only the service; Chromium draws the date field's calendar icon from a data: URL, which is no network request.
+        Assert.IsTrue(page.Requests.All(u => u.StartsWith(Server.Address.AbsoluteUri, StringComparison.Ordinal) || u.StartsWith("data:", StringComparison.Ordinal) || u == "about:srcdoc"), string.Join(" ", page.Requests));
         var path = Path.Combine(TestContext.TestResultsDirectory!, "web-ui.png");
         await page.Page.ScreenshotAsync(path, new ScreenshotOptions { FullPage = true });
         TestContext.AddResultFile(path);
