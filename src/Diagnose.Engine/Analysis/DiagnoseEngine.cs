@@ -3,7 +3,9 @@ using Diagnose.Core.Records;
 using Diagnose.Core.Reports;
 using Diagnose.Ingest;
 using Diagnose.Knowledge;
+using Diagnose.Knowledge.Events;
 using Diagnose.Knowledge.Loading;
+using Diagnose.Knowledge.Resources;
 using Diagnose.Normalise;
 using Diagnose.Rules.Engine;
 using Diagnose.Rules.Facts;
@@ -33,10 +35,12 @@ public sealed class DiagnoseEngine
 
     private readonly LogIngester _ingester = new();
 
-    private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge)
+    private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge, EventCatalog events, ResourceTable resources)
     {
         Rules = rules;
         Knowledge = knowledge;
+        Events = events;
+        Resources = resources;
     }
 
     /// <summary>The compiled rules, built-in and custom.</summary>
@@ -45,23 +49,32 @@ public sealed class DiagnoseEngine
     /// <summary>The knowledge articles, built-in and custom.</summary>
     public KnowledgeBase Knowledge { get; }
 
+    /// <summary>The catalogued events (<c>*.events.json</c> of the rule folders): which records become which facts, and their messages.</summary>
+    public EventCatalog Events { get; }
+
+    /// <summary>The service each known generic-service resource runs (<c>*.resources.json</c> of the rule folders).</summary>
+    public ResourceTable Resources { get; }
+
     /// <summary>
-    /// Loads rules and articles from <see cref="EngineOptions.ContentRoot"/> (by default the copy of
-    /// <c>rules/</c> and <c>kb/</c> beside the program) plus any custom folders; throws
+    /// Loads rules, event catalogs, resource tables and articles from <see cref="EngineOptions.ContentRoot"/>
+    /// (by default the copy of <c>rules/</c> and <c>kb/</c> beside the program) plus any custom folders; throws
     /// <see cref="EngineLoadException"/> listing every problem with file, line and column.
     /// </summary>
     public static DiagnoseEngine Load(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
         var (knowledge, kbProblems) = ArticleLoader.Load([Path.Combine(options.ContentRoot, "kb"), .. options.ExtraKnowledgeFolders]);
-        var loaded = RuleLoader.Load([Path.Combine(options.ContentRoot, "rules"), .. options.ExtraRuleFolders], knowledge);
-        var problems = kbProblems.Concat(loaded.Problems).ToList();
+        string[] ruleFolders = [Path.Combine(options.ContentRoot, "rules"), .. options.ExtraRuleFolders];
+        var loaded = RuleLoader.Load(ruleFolders, knowledge);
+        var (events, catalogProblems) = EventCatalogLoader.Load(ruleFolders, loaded.RuleSet.Schemas);
+        var (resources, resourceProblems) = ResourceTableLoader.Load(ruleFolders);
+        var problems = kbProblems.Concat(loaded.Problems).Concat(catalogProblems).Concat(resourceProblems).ToList();
         if (problems.Count > 0)
         {
             throw new EngineLoadException(problems);
         }
 
-        return new DiagnoseEngine(loaded.RuleSet, knowledge);
+        return new DiagnoseEngine(loaded.RuleSet, knowledge, events, resources);
     }
 
     /// <summary>
@@ -111,7 +124,7 @@ public sealed class DiagnoseEngine
     private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
     {
         var session = new RuleSession(Rules);
-        var events = new EventNormaliser(Rules.Schemas);
+        var events = new EventNormaliser(Rules.Schemas, Events, Resources);
 
         // Generic Event facts are kept once per node, provider and id, so memory stays bounded by the
         // variety of events, not their number; the typed events are few and kept whole.
@@ -127,7 +140,7 @@ public sealed class DiagnoseEngine
                 session.Insert(events.GenericFact(record));
             }
 
-            if (EventNormaliser.IsArticleEvent(record))
+            if (events.TypedEntry(record) is not null)
             {
                 typed.Add(record);
             }
@@ -148,13 +161,17 @@ public sealed class DiagnoseEngine
             }
         }
 
-        var typedFacts = new List<Fact>();
+        // The events the articles name (mustBeExplained in the catalog) are reported as unexplained when nothing uses them.
+        var mustExplain = new List<Fact>();
         foreach (var record in typed)
         {
             if (events.TypedFact(record) is { } fact)
             {
                 session.Insert(fact);
-                typedFacts.Add(fact);
+                if (events.TypedEntry(record)!.MustBeExplained)
+                {
+                    mustExplain.Add(fact);
+                }
             }
         }
 
@@ -168,7 +185,7 @@ public sealed class DiagnoseEngine
         }
 
         var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
-        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts, derivedFacts);
+        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, mustExplain, derivedFacts);
         if (explain.Count > 0)
         {
             report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule)).ToList();

@@ -21,6 +21,7 @@ internal sealed class ReportBuilder
 
     public ReportBuilder(KnowledgeBase knowledge) => _knowledge = knowledge;
 
+    // articleEvents: the facts of events the catalog marks mustBeExplained.
     // derivedFacts: every derived fact still held after the run; a diagnosis also lists the ones its own match made.
     public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Conclusion> conclusions, IReadOnlyList<Fact> articleEvents, IReadOnlyList<Fact> derivedFacts)
     {
