@@ -45,7 +45,7 @@ internal sealed class ReportBuilder
 
                 explained.UnionWith(conclusion.Proof.InputSupport());
                 // Facts derived on the way to this match, then the ones the diagnosing match derived itself
-                // (for example Q188674's ExchangeRestoreOverwritten, which later marks the 1024 benign).
+                // (for example a derived fact that a later rule uses to mark an event benign).
                 var made = derivedFacts.Where(f => ReferenceEquals(f.DerivedBy, conclusion.Proof));
                 foreach (var fact in conclusion.Proof.DerivedSupport().Concat(made))
                 {

@@ -74,12 +74,11 @@ internal sealed class CatalogFieldReader
             return Problem(field, $"field '{name}' needs exactly one of 'index' (an insertion string), 'value' (a constant) or 'derive'");
         }
 
-        var required = field["required"] switch
+        var required = field["required"] is { Type: JTokenType.Boolean } requiredToken && (bool)requiredToken;
+        if (field["required"] is { Type: not JTokenType.Boolean } notBool)
         {
-            null => false,
-            { Type: JTokenType.Boolean } b => (bool)b,
-            var other => Problem(other, "'required' must be true or false") is null && false,
-        };
+            return Problem(notBool, $"field '{name}': 'required' must be true or false");
+        }
 
         return sources[0] switch
         {
