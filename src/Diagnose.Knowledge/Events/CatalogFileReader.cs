@@ -1,6 +1,5 @@
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Loading;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Diagnose.Knowledge.Events;
@@ -23,15 +22,8 @@ internal sealed class CatalogFileReader
 
     public IEnumerable<(CatalogEvent Entry, int Line, int Column)> Read()
     {
-        JObject root;
-        try
+        if (JsonPositions.LoadFile(_file, _problems) is not { } root)
         {
-            using var text = File.OpenText(_file);
-            root = JsonPositions.LoadObject(text);
-        }
-        catch (JsonReaderException e)
-        {
-            _problems.Add(new RuleProblem(_file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
             yield break;
         }
 

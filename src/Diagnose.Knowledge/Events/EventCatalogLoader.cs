@@ -1,3 +1,4 @@
+using Diagnose.Knowledge.Loading;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Loading;
 
@@ -21,8 +22,7 @@ public static class EventCatalogLoader
         var entries = new List<CatalogEvent>();
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         var ids = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in folders.Where(Directory.Exists)
-                     .SelectMany(folder => Directory.EnumerateFiles(folder, "*" + Suffix, SearchOption.AllDirectories).Order(StringComparer.Ordinal)))
+        foreach (var file in DataFiles.In(folders, Suffix))
         {
             foreach (var (entry, line, column) in new CatalogFileReader(file, schemas, problems).Read())
             {

@@ -1,5 +1,5 @@
+using Diagnose.Knowledge.Loading;
 using Diagnose.Rules.Loading;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Diagnose.Knowledge.Resources;
@@ -22,8 +22,7 @@ public static class ResourceTableLoader
         ArgumentNullException.ThrowIfNull(folders);
         var problems = new List<RuleProblem>();
         var services = new Dictionary<string, (string Service, string File)>(StringComparer.OrdinalIgnoreCase);
-        foreach (var file in folders.Where(Directory.Exists)
-                     .SelectMany(folder => Directory.EnumerateFiles(folder, "*" + Suffix, SearchOption.AllDirectories).Order(StringComparer.Ordinal)))
+        foreach (var file in DataFiles.In(folders, Suffix))
         {
             Read(file, services, problems);
         }
@@ -39,15 +38,8 @@ public static class ResourceTableLoader
             problems.Add(new RuleProblem(file, line, column, message));
         }
 
-        JObject root;
-        try
+        if (JsonPositions.LoadFile(file, problems) is not { } root)
         {
-            using var text = File.OpenText(file);
-            root = JsonPositions.LoadObject(text);
-        }
-        catch (JsonReaderException e)
-        {
-            problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
             return;
         }
 
