@@ -79,6 +79,17 @@ public sealed class EventNormaliserTests
     }
 
     [TestMethod]
+    public void TypedFact_Kb293302Quoted609WithoutItsPath_IsTheFactWithNoDatabase()
+    {
+        // The article quotes the event with the path left out and double quotes: "…cleanup of database " as a result of an NT version upgrade".
+        const string message = "wins (3432) The database engine is initiating index cleanup of database \" as a result of an NT version upgrade";
+
+        var fact = Normaliser().TypedFact(Record("esent", 609, [], message));
+
+        Assert.AreEqual("instance=wins processId=3432 database=", Fields(fact!));
+    }
+
+    [TestMethod]
     public void TypedFact_LaterEsentLayoutWithLogFileBeforeTheError_TakesTheLastNegativeNumber()
     {
         // KB982018: "wuaueng.dll (936) SUS20ClientDataStore: Unable to read the header of logfile …\edb.log. Error -546."

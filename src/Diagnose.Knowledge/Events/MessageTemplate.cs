@@ -98,6 +98,7 @@ public sealed class MessageTemplate
     /// whitespace has been collapsed to single spaces. Integer placeholders match only numbers; the text
     /// after the last needed placeholder is matched only as far as its first two words, because the rest
     /// of a message differs between Windows versions (SP4 / SP 4, an added "This message is informational").
+    /// Quotes are optional and may be either kind.
     /// </summary>
     internal Regex ToRegex(IReadOnlySet<int> integerPlaceholders, int lastNeeded)
     {
@@ -163,7 +164,8 @@ public sealed class MessageTemplate
                 pattern.Append(@"\s*");
             }
 
-            pattern.Append(Regex.Escape(parts[i]));
+            // Exports and articles quote names with ' or " or not at all: a quote in the template is optional and either kind.
+            pattern.Append(string.Join(@"['""]?", parts[i].Split('\'', '"').Select(Regex.Escape)));
         }
     }
 
