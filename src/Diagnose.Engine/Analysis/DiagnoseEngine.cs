@@ -15,9 +15,9 @@ using Diagnose.Rules.Model;
 namespace Diagnose.Analysis;
 
 /// <summary>
-/// The engine: rules and articles loaded and checked once, then any number of analyses
-/// (logs → records → facts → rules → report). Safe to share between threads: each analysis
-/// has its own rule session.
+/// The engine: rules and articles loaded and checked once, and the rules' network built once, then any
+/// number of analyses (logs → records → facts → rules → report). Safe to share between threads: each
+/// analysis has its own rule session (working memory) on the shared network.
 /// </summary>
 /// <example>
 /// <code>
@@ -35,12 +35,15 @@ public sealed class DiagnoseEngine
 
     private readonly LogIngester _ingester = new();
 
+    private readonly SessionFactory _sessions;
+
     private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge, EventCatalog events, ResourceTable resources)
     {
         Rules = rules;
         Knowledge = knowledge;
         Events = events;
         Resources = resources;
+        _sessions = SessionFactory.Compile(rules);
     }
 
     /// <summary>The compiled rules, built-in and custom.</summary>
@@ -123,7 +126,7 @@ public sealed class DiagnoseEngine
 
     private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
     {
-        var session = new RuleSession(Rules);
+        var session = _sessions.CreateSession();
         var events = new EventNormaliser(Rules.Schemas, Events, Resources);
 
         // Generic Event facts are kept once per node, provider and id, so memory stays bounded by the
