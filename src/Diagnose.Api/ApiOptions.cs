@@ -46,4 +46,7 @@ public sealed class ApiOptions
         Storage.StoreLocation.TryParse(Database, out var location, out _) && location.SqliteFile is { } file ? Path.GetDirectoryName(file)! : "diagnose-data", "uploads"));
 
     public TimeSpan Lease => TimeSpan.FromSeconds(LeaseSeconds);
+
+    /// <summary>Checks a <see cref="Database"/> value (a SQLite path, or a well-formed PostgreSQL URL) before anything connects.</summary>
+    public static bool IsValidDatabase(string database, out string error) => Storage.StoreLocation.TryParse(database, out _, out error);
 }
