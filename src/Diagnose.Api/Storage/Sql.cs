@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Globalization;
+using Diagnose.Core.Time;
 
 namespace Diagnose.Api.Storage;
 
@@ -46,5 +47,5 @@ internal static class Sql
     public static long Long(DbDataReader row, int column) => row.IsDBNull(column) ? 0 : Convert.ToInt64(row.GetValue(column), CultureInfo.InvariantCulture);
 
     /// <summary>Times are stored as fixed-width UTC ISO-8601 text, so text order is time order in both stores.</summary>
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => IsoTime.Format(time, IsoPrecision.Ticks);
 }

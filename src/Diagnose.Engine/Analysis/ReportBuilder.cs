@@ -2,6 +2,7 @@ using System.Globalization;
 using Diagnose.Core.Inputs;
 using Diagnose.Core.Reports;
 using Diagnose.Core.Snapshots;
+using Diagnose.Core.Time;
 using Diagnose.Ingest;
 using Diagnose.Knowledge;
 using Diagnose.Normalise;
@@ -185,7 +186,7 @@ internal sealed class ReportBuilder
 
     /// <summary>UTC ISO-8601 with as many fraction digits as the source had.</summary>
     internal static string Time(DateTime? time) =>
-        time?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? "";
+        (time is { } t ? IsoTime.Format(t, IsoPrecision.TicksTrimmed) : "");
 
     private static object? Json(object? value) => value switch
     {
