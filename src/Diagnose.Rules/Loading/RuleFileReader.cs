@@ -53,6 +53,11 @@ internal sealed class RuleFileReader
             _problems.Add(new RuleProblem(_file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            _problems.Add(new RuleProblem(_file, 1, 1, RuleLoader.Unreadable(e)));
+            return null;
+        }
 
         UnknownKeys(root, RuleKeys, "rule");
         var id = RequiredString(root, "id");

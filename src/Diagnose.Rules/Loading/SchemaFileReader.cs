@@ -25,6 +25,11 @@ internal static class SchemaFileReader
             problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
             return;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new RuleProblem(file, 1, 1, RuleLoader.Unreadable(e)));
+            return;
+        }
 
         if (root["facts"] is not JArray facts)
         {
