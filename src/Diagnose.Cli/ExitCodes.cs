@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>At least one rule example did not behave (<c>rules test</c>).</summary>
     public const int ExamplesFailed = 4;
+
+    /// <summary>An unexpected internal error (a bug): one line with its message, never a stack trace.</summary>
+    public const int InternalError = 5;
 }

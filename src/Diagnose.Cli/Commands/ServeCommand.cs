@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Diagnose.Analysis;
 using Diagnose.Api;
+using Diagnose.Cli.Paths;
 
 namespace Diagnose.Cli.Commands;
 
@@ -29,6 +30,12 @@ internal static class ServeCommand
         command.Options.Add(apiKey);
         command.SetAction(parse =>
         {
+            var database = parse.GetValue(db) ?? new ApiOptions().Database;
+            if (!PathCheck.All(stderr, "serve", DatabasePath(database)))
+            {
+                return ExitCodes.Usage;
+            }
+
             List<string> args = ["--urls", parse.GetValue(urls)!];
             if (parse.GetValue(db) is { } file)
             {
@@ -60,5 +67,12 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The database's folder is created and writable, and the database is a file (or not there yet).</summary>
+    private static string? DatabasePath(string database)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(database))!;
+        return CommandLinePaths.OutputFolder("--db folder", folder) ?? CommandLinePaths.OutputFile("--db", database);
     }
 }

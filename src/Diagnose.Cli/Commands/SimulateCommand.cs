@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
+using Diagnose.Cli.Paths;
 using Diagnose.Simulation.Output;
 using Diagnose.Simulation.Scenarios;
 
@@ -14,8 +16,9 @@ internal static class SimulateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var scenario = new Argument<string?>("scenario") { Description = "An article id (KB293302, Q188674, Q217147) or a named variant (see --list).", Arity = ArgumentArity.ZeroOrOne };
-        var list = new Option<bool>("--list") { Description = "List the scenarios." };
-        var output = new Option<string?>("--out") { Description = "Folder to write the logs and snapshot.json into." };
+        // --list runs on its own (like --help), so --out can be required for every other use and says so in the help.
+        var list = new Option<bool>("--list") { Description = "List the scenarios (no --out needed).", Action = new ListAction(stdout) };
+        var output = new Option<string?>("--out") { Description = "Folder to write the logs and snapshot.json into (created if missing).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed for every choice the scenario makes (same seed, same files).", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int?>("--nodes") { Description = "Number of nodes, 2 to 4 (default: chosen by the seed)." };
         var noise = new Option<int>("--noise") { Description = "Number of everyday noise events.", DefaultValueFactory = _ => 20 };
@@ -46,16 +49,6 @@ internal static class SimulateCommand
         command.Options.Add(logFormat);
         command.SetAction(parse =>
         {
-            if (parse.GetValue(list))
-            {
-                foreach (var s in ScenarioCatalog.All)
-                {
-                    stdout.WriteLine($"{s.Name,-28} {(s.Kb is null ? "no diagnosis" : $"→ {s.Kb}"),-14} {s.Description}");
-                }
-
-                return ExitCodes.Ok;
-            }
-
             var name = parse.GetValue(scenario);
             var folder = parse.GetValue(output);
             if (name is null || folder is null)
@@ -70,6 +63,11 @@ internal static class SimulateCommand
                 return ExitCodes.Usage;
             }
 
+            if (!PathCheck.All(stderr, "simulate", CommandLinePaths.OutputFolder("--out", folder)))
+            {
+                return ExitCodes.Usage;
+            }
+
             var run = found.Run(new ScenarioOptions(parse.GetValue(seed), parse.GetValue(nodes), parse.GetValue(noise)));
             ISimulatedLogWriter writer = parse.GetValue(logFormat) == "xml" ? new XmlLogWriter() : new EvtxLogWriter();
             foreach (var file in SimulationOutput.Write(run, folder, writer))
@@ -80,5 +78,18 @@ internal static class SimulateCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private sealed class ListAction(TextWriter stdout) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            foreach (var s in ScenarioCatalog.All)
+            {
+                stdout.WriteLine($"{s.Name,-28} {(s.Kb is null ? "no diagnosis" : $"→ {s.Kb}"),-14} {s.Description}");
+            }
+
+            return ExitCodes.Ok;
+        }
     }
 }

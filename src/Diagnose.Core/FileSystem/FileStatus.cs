@@ -26,6 +26,20 @@ public static class FileStatus
         return OperatingSystem.IsLinux() ? Statx(path, isLink) : Portable(path, isLink);
     }
 
+    /// <summary>The kind in words, for messages: "a named pipe (FIFO)".</summary>
+    public static string Describe(FileKind kind) => kind switch
+    {
+        FileKind.Regular => "a file",
+        FileKind.Directory => "a folder",
+        FileKind.Fifo => "a named pipe (FIFO)",
+        FileKind.CharacterDevice => "a character device",
+        FileKind.BlockDevice => "a block device",
+        FileKind.Socket => "a socket",
+        FileKind.LinkLoop => "a symbolic link loop",
+        FileKind.Inaccessible => "not accessible (permission denied)",
+        _ => "missing",
+    };
+
     private static bool IsSymbolicLink(string path)
     {
         try
