@@ -38,7 +38,7 @@ public sealed class FolderWalker
     public static string? Refusal(FileKind kind) => kind switch
     {
         FileKind.Regular => null,
-        FileKind.Missing => "no such file or folder (or a symbolic link to nothing)",
+        FileKind.Missing => "no such file or folder",
         FileKind.Fifo => "a named pipe (FIFO), not a file: skipped without opening it",
         FileKind.CharacterDevice => "a character device, not a file: skipped without opening it",
         FileKind.BlockDevice => "a block device, not a file: skipped without opening it",
