@@ -83,10 +83,10 @@ public sealed class FileSystemTrapTests
         using var folder = new TrapFolder();
         var locked = folder.Folder("locked");
         File.Copy(folder.IncidentFiles[0], Path.Combine(locked, "hidden-from-us.json"));
-        File.SetUnixFileMode(locked, UnixFileMode.None);
+        folder.Lock(locked);
         var unreadable = Path.Combine(folder.Root, "unreadable.xml");
         File.WriteAllText(unreadable, "<Events/>");
-        File.SetUnixFileMode(unreadable, UnixFileMode.None);
+        folder.Lock(unreadable);
 
         // Root reads everything, so under root (as in CI) the CLI runs as 'nobody' in a child process.
         var (exit, output, error) = Environment.IsPrivilegedProcess ? AsNobody(folder.Root) : Bounded(() => Cli.Run("analyze", folder.Root, "--format", "json"));

@@ -28,6 +28,8 @@ internal sealed class TrapFolder : IDisposable
         IncidentFiles = [.. Directory.GetFiles(Root).Order(StringComparer.Ordinal)];
     }
 
+    private readonly List<string> _locked = [];
+
     public string Root { get; }
 
     /// <summary>The incident's own logs, which must be analysed whatever trap is beside them.</summary>
@@ -48,14 +50,19 @@ internal sealed class TrapFolder : IDisposable
         return path;
     }
 
+    /// <summary>Takes every permission away from a file or folder (restored before deletion).</summary>
+    public void Lock(string path)
+    {
+        File.SetUnixFileMode(path, UnixFileMode.None);
+        _locked.Add(path);
+    }
+
     public void Dispose()
     {
-        foreach (var folder in Directory.EnumerateDirectories(Root, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true }).Prepend(Root))
+        // Not a recursive enumeration: .NET's follows symbolic links to folders, so it would walk the loops under test.
+        foreach (var path in _locked)
         {
-            if (new DirectoryInfo(folder).LinkTarget is null)
-            {
-                File.SetUnixFileMode(folder, Open);
-            }
+            File.SetUnixFileMode(path, Open);
         }
 
         Directory.Delete(Root, recursive: true);
