@@ -136,15 +136,16 @@ public sealed class FileSystemTrapTests
         using var folder = new TrapFolder();
         var rules = folder.Folder("rules");
         File.WriteAllText(Path.Combine(rules, "broken.json"), "{ \"id\": \"x.broken\", \"title\": \"t\", \"when\": [], \"then\": [], \"surprise\": 1 }");
+        var nested = folder.Folder("rules/nested");
         File.CreateSymbolicLink(Path.Combine(rules, "loop1"), rules);
-        File.CreateSymbolicLink(Path.Combine(rules, "loop2"), folder.Root);
+        File.CreateSymbolicLink(Path.Combine(nested, "loop2"), "..");
         var fifo = folder.Fifo("rules/pending.json");
 
         var (exit, _, error) = Bounded(() => Cli.Run("rules", "check", "--rules", rules));
 
         Assert.AreEqual(3, exit, error);
         StringAssert.Contains(error, $"{Path.Combine(rules, "loop1")}(1,1): symbolic link to a folder that contains it");
-        StringAssert.Contains(error, $"{Path.Combine(rules, "loop2")}(1,1): symbolic link to a folder that contains it");
+        StringAssert.Contains(error, $"{Path.Combine(nested, "loop2")}(1,1): symbolic link to a folder that contains it ({rules})");
         StringAssert.Contains(error, $"{fifo}(1,1): a named pipe (FIFO), not a file: skipped without opening it");
         StringAssert.Contains(error, "broken.json", "the other rule files were still checked");
         StringAssert.Contains(error, "surprise");
