@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Invocation;
+using Diagnose.Analysis;
 using Diagnose.Cli.Paths;
 using Diagnose.Simulation.Output;
 using Diagnose.Simulation.Scenarios;
@@ -16,14 +17,16 @@ internal static class SimulateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var scenario = new Argument<string?>("scenario") { Description = "An article id (KB293302, Q188674, Q217147) or a named variant (see --list).", Arity = ArgumentArity.ZeroOrOne };
-        // --list runs on its own (like --help), so --out can be required for every other use and says so in the help.
-        var list = new Option<bool>("--list") { Description = "List the scenarios (no --out needed).", Action = new ListAction(stdout) };
         var output = new Option<string?>("--out") { Description = "Folder to write the logs and snapshot.json into (created if missing).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed for every choice the scenario makes (same seed, same files).", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int?>("--nodes") { Description = "Number of nodes, 2 to 4 (default: chosen by the seed)." };
         var noise = new Option<int>("--noise") { Description = "Number of everyday noise events.", DefaultValueFactory = _ => 20 };
         var logFormat = new Option<string>("--log-format") { Description = "Format of the per-node logs: evtx (binary event log) or xml (Event Viewer XML).", DefaultValueFactory = _ => "evtx" };
         logFormat.AcceptOnlyFromAmong("evtx", "xml");
+        var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles whose incidents are scenarios too (repeatable)." };
+
+        // --list runs on its own (like --help), so --out can be required for every other use and says so in the help.
+        var list = new Option<bool>("--list") { Description = "List the scenarios (no --out needed).", Action = new ListAction(kb, stdout, stderr) };
         nodes.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int?>() is < 2 or > 4)
@@ -47,6 +50,7 @@ internal static class SimulateCommand
         command.Options.Add(nodes);
         command.Options.Add(noise);
         command.Options.Add(logFormat);
+        command.Options.Add(kb);
         command.SetAction(parse =>
         {
             var name = parse.GetValue(scenario);
@@ -57,18 +61,36 @@ internal static class SimulateCommand
                 return ExitCodes.Usage;
             }
 
-            if (ScenarioCatalog.Find(name) is not { } found)
-            {
-                stderr.WriteLine($"diagnose simulate: unknown scenario '{name}'; expected one of {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}");
-                return ExitCodes.Usage;
-            }
-
-            if (!PathCheck.All(stderr, "simulate", CommandLinePaths.OutputFolder("--out", folder)))
+            // Every path is checked before the articles are loaded and the scenario runs.
+            if (!PathCheck.All(stderr, "simulate", [CommandLinePaths.OutputFolder("--out", folder), .. PathCheck.Folders("--kb", parse.GetValue(kb))]))
             {
                 return ExitCodes.Usage;
             }
 
-            var run = found.Run(new ScenarioOptions(parse.GetValue(seed), parse.GetValue(nodes), parse.GetValue(noise)));
+            if (Load(parse.GetValue(kb), stderr) is not { } engine)
+            {
+                return ExitCodes.BadRules;
+            }
+
+            var scenarios = engine.Validation.Scenarios;
+
+            if (scenarios.Find(name) is not { } found)
+            {
+                stderr.WriteLine($"diagnose simulate: unknown scenario '{name}'; expected one of {string.Join(", ", scenarios.All.Select(s => s.Name))}");
+                return ExitCodes.Usage;
+            }
+
+            SimulationRun run;
+            try
+            {
+                run = found.Run(new ScenarioOptions(parse.GetValue(seed), parse.GetValue(nodes), parse.GetValue(noise)));
+            }
+            catch (Diagnose.Simulation.Model.SimulationException e)
+            {
+                stderr.WriteLine($"diagnose simulate: scenario '{found.Name}' cannot run: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
             ISimulatedLogWriter writer = parse.GetValue(logFormat) == "xml" ? new XmlLogWriter() : new EvtxLogWriter();
             foreach (var file in SimulationOutput.Write(run, folder, writer))
             {
@@ -80,11 +102,34 @@ internal static class SimulateCommand
         return command;
     }
 
-    private sealed class ListAction(TextWriter stdout) : SynchronousCommandLineAction
+    private static DiagnoseEngine? Load(string[]? kb, TextWriter stderr)
+    {
+        try
+        {
+            return DiagnoseEngine.Load(new EngineOptions { ExtraKnowledgeFolders = kb ?? [] });
+        }
+        catch (EngineLoadException e)
+        {
+            stderr.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    private sealed class ListAction(Option<string[]> kb, TextWriter stdout, TextWriter stderr) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
-            foreach (var s in ScenarioCatalog.All)
+            if (!PathCheck.All(stderr, "simulate", PathCheck.Folders("--kb", parseResult.GetValue(kb))))
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (Load(parseResult.GetValue(kb), stderr) is not { } engine)
+            {
+                return ExitCodes.BadRules;
+            }
+
+            foreach (var s in engine.Validation.Scenarios.All)
             {
                 stdout.WriteLine($"{s.Name,-28} {(s.Kb is null ? "no diagnosis" : $"→ {s.Kb}"),-14} {s.Description}");
             }

@@ -9,13 +9,14 @@ using Diagnose.Rules.Engine;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Loading;
 using Diagnose.Rules.Model;
+using Diagnose.Simulation.Validation;
 
 namespace Diagnose.Analysis;
 
 /// <summary>
-/// The engine: rules and articles loaded and checked once, then any number of analyses
-/// (logs → records → facts → rules → report). Safe to share between threads: each analysis
-/// has its own rule session.
+/// The engine: rules and articles loaded and checked once, and the rules' network built once, then any
+/// number of analyses (logs → records → facts → rules → report). Safe to share between threads: each
+/// analysis has its own rule session (working memory) on the shared network.
 /// </summary>
 /// <example>
 /// <code>
@@ -33,10 +34,18 @@ public sealed class DiagnoseEngine
 
     private readonly LogIngester _ingester = new();
 
+    // Every single fault at every step; pairs are for `diagnose validate` and the benchmark (thousands of
+    // schedules on four nodes would make each analysis take seconds).
+    private const int AnalysisMaxFaults = 1;
+
+    private readonly SessionFactory _sessions;
+
     private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge)
     {
         Rules = rules;
         Knowledge = knowledge;
+        Validation = new FixValidation(knowledge);
+        _sessions = SessionFactory.Compile(rules);
     }
 
     /// <summary>The compiled rules, built-in and custom.</summary>
@@ -44,6 +53,9 @@ public sealed class DiagnoseEngine
 
     /// <summary>The knowledge articles, built-in and custom.</summary>
     public KnowledgeBase Knowledge { get; }
+
+    /// <summary>The fix-validation step: the articles' declared incidents and the validator, shared by analyses, <c>diagnose validate</c> and the REST service.</summary>
+    public FixValidation Validation { get; }
 
     /// <summary>
     /// Loads rules and articles from <see cref="EngineOptions.ContentRoot"/> (by default the copy of
@@ -110,7 +122,7 @@ public sealed class DiagnoseEngine
 
     private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
     {
-        var session = new RuleSession(Rules);
+        var session = _sessions.CreateSession();
         var events = new EventNormaliser(Rules.Schemas);
 
         // Generic Event facts are kept once per node, provider and id, so memory stays bounded by the
@@ -168,7 +180,15 @@ public sealed class DiagnoseEngine
         }
 
         var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
-        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts, derivedFacts);
+        var builder = new ReportBuilder(Knowledge);
+        var report = builder.Build(ingest, session.Conclusions, typedFacts, derivedFacts);
+
+        // The validation step: each diagnosis' plan on the incident it observed, after every diagnosis is built.
+        foreach (var pending in builder.Pending)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            pending.Fix.Validation = Validation.Validate(pending.Article, pending.Plan, PlanKind.Plan, pending.Source, AnalysisMaxFaults, pending.Rule, cancellation);
+        }
         if (explain.Count > 0)
         {
             report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule)).ToList();

@@ -2,12 +2,14 @@ using System.Globalization;
 using Diagnose.Core.Inputs;
 using Diagnose.Core.Reports;
 using Diagnose.Core.Snapshots;
+using Diagnose.Core.Time;
 using Diagnose.Ingest;
 using Diagnose.Knowledge;
 using Diagnose.Normalise;
 using Diagnose.Rules.Engine;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Model;
+using Diagnose.Simulation.Validation;
 
 namespace Diagnose.Analysis;
 
@@ -20,6 +22,9 @@ internal sealed class ReportBuilder
     private readonly KnowledgeBase _knowledge;
 
     public ReportBuilder(KnowledgeBase knowledge) => _knowledge = knowledge;
+
+    /// <summary>The fixes of the report just built, each with the incident its diagnosis observed, for the validation step.</summary>
+    public List<PendingValidation> Pending { get; } = [];
 
     // derivedFacts: every derived fact still held after the run; a diagnosis also lists the ones its own match made.
     public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Conclusion> conclusions, IReadOnlyList<Fact> articleEvents, IReadOnlyList<Fact> derivedFacts)
@@ -100,14 +105,15 @@ internal sealed class ReportBuilder
             return null;
         }
 
-        return new FixReport
+        var fix = new FixReport
         {
             Plan = plan.Id,
             Title = plan.Title,
             Steps = plan.Steps.Select(s => s.Text).ToList(),
             Warnings = article.AntiPlans.Select(a => a.Warning ?? a.Title).ToList(),
-            Validation = PlanValidation.Validate(article, plan, evidence, snapshot, conclusion.Rule.Id),
         };
+        Pending.Add(new PendingValidation(fix, article, plan, conclusion.Rule.Id, new DiagnosisSource(DiagnosedEvents.From(evidence), snapshot)));
+        return fix;
     }
 
     private static void AddEvidence(List<EvidenceItem> evidence, Fact fact, string role)
@@ -185,7 +191,7 @@ internal sealed class ReportBuilder
 
     /// <summary>UTC ISO-8601 with as many fraction digits as the source had.</summary>
     internal static string Time(DateTime? time) =>
-        time?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? "";
+        (time is { } t ? IsoTime.Format(t, IsoPrecision.TicksTrimmed) : "");
 
     private static object? Json(object? value) => value switch
     {

@@ -5,15 +5,20 @@ namespace Diagnose.Rules.Testing;
 
 /// <summary>
 /// Runs the examples written beside the rules: each example's facts go into a fresh session of the whole
-/// rule set (so chained rules take part), and the rule must fire as often as the example says.
+/// rule set (so chained rules take part), and the rule must fire as often as the example says. The rule
+/// set is compiled once; each example gets only a new session.
 /// </summary>
 public static class ExampleRunner
 {
-    public static IReadOnlyList<ExampleResult> RunAll(RuleSet rules) => [.. rules.Rules.SelectMany(rule => rule.Examples.Select(e => Run(rules, rule, e)))];
-
-    public static ExampleResult Run(RuleSet rules, Rule rule, RuleExample example)
+    public static IReadOnlyList<ExampleResult> RunAll(RuleSet rules)
     {
-        var session = new RuleSession(rules);
+        var sessions = SessionFactory.Compile(rules);
+        return [.. rules.Rules.SelectMany(rule => rule.Examples.Select(e => Run(sessions, rule, e)))];
+    }
+
+    public static ExampleResult Run(SessionFactory sessions, Rule rule, RuleExample example)
+    {
+        var session = sessions.CreateSession();
         foreach (var fact in example.Facts)
         {
             session.Insert(fact.Create(example));
