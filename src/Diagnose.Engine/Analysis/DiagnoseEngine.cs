@@ -129,14 +129,18 @@ public sealed class DiagnoseEngine
         // variety of events, not their number; the typed events are few and kept whole.
         var seen = new HashSet<(string?, string, int)>();
         var typed = new List<EventRecord>();
+        var coverage = new InputCoverage();
         var count = 0L;
         foreach (var record in records)
         {
             cancellation.ThrowIfCancellationRequested();
             count++;
-            if (seen.Add((NodeNames.Normalise(record.Computer), record.Provider.ToUpperInvariant(), record.EventId)))
+            var node = NodeNames.Normalise(record.Computer);
+            coverage.Add(record, node);
+            if (seen.Add((node, record.Provider.ToUpperInvariant(), record.EventId)))
             {
                 session.Insert(events.GenericFact(record));
+                coverage.AddContext(record, node);
             }
 
             if (EventNormaliser.IsArticleEvent(record))
@@ -182,6 +186,7 @@ public sealed class DiagnoseEngine
         var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
         var builder = new ReportBuilder(Knowledge);
         var report = builder.Build(ingest, session.Conclusions, typedFacts, derivedFacts);
+        coverage.Apply(report);
 
         // The validation step: each diagnosis' plan on the incident it observed, after every diagnosis is built.
         foreach (var pending in builder.Pending)

@@ -141,6 +141,7 @@ internal sealed class ReportBuilder
                 Time = Time(e.Record.TimeUtc),
                 Node = e.Node ?? "",
                 Role = role,
+                Data = e.Record.Data.ToList(),
             },
             ObservationOrigin o => new EvidenceItem
             {
