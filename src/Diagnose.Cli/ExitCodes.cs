@@ -18,6 +18,9 @@ internal static class ExitCodes
     /// <summary>At least one rule example did not behave (<c>rules test</c>).</summary>
     public const int ExamplesFailed = 4;
 
+    /// <summary>The store (<c>--db</c>) could not be reached or prepared (<c>serve</c>, <c>reanalyze</c>).</summary>
+    public const int StoreUnavailable = 5;
+
     /// <summary>An unexpected internal error (a bug): one line with its message, never a stack trace.</summary>
-    public const int InternalError = 5;
+    public const int InternalError = 6;
 }
