@@ -17,6 +17,29 @@ public static class CliApp
         root.Subcommands.Add(SimulateCommand.Create(stdout, stderr));
         root.Subcommands.Add(ValidateCommand.Create(stdout, stderr));
         var parsed = root.Parse(args);
-        return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr });
+
+        // "diagnose frobnicate": one line that says so, not the whole help and two parser messages.
+        if (parsed.CommandResult.Command == root && parsed.UnmatchedTokens.Count > 0 && !args[0].StartsWith('-'))
+        {
+            stderr.WriteLine($"diagnose: unknown command '{args[0]}'; the commands are {string.Join(", ", root.Subcommands.Select(c => c.Name))} (diagnose --help)");
+            return ExitCodes.Usage;
+        }
+
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = stdout, Error = stderr, EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A file that changed under us after the checks (removed, made unreadable, a full disk): its message, never a stack trace.
+            stderr.WriteLine($"diagnose: {(e is UnauthorizedAccessException ? "permission denied: " : "")}{e.Message}");
+            return ExitCodes.UnreadableInput;
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug in Diagnose: say what failed in one line, with the exit code the README documents for it.
+            stderr.WriteLine($"diagnose: internal error ({e.GetType().Name}): {e.Message}");
+            return ExitCodes.InternalError;
+        }
     }
 }

@@ -20,4 +20,7 @@ internal static class ExitCodes
 
     /// <summary>The store (<c>--db</c>) could not be reached or prepared (<c>serve</c>, <c>reanalyze</c>).</summary>
     public const int StoreUnavailable = 5;
+
+    /// <summary>An unexpected internal error (a bug): one line with its message, never a stack trace.</summary>
+    public const int InternalError = 6;
 }

@@ -1,4 +1,5 @@
 using Diagnose.Core.Diagnostics;
+using Diagnose.Core.FileSystem;
 using Diagnose.Core.Inputs;
 using Diagnose.Core.Records;
 using Diagnose.Ingest.Detection;
@@ -28,30 +29,26 @@ public sealed class LogIngester
         }
     }
 
-    /// <summary>The files an input path stands for: itself, or every file under a folder in a stable order.</summary>
-    public static IEnumerable<string> Expand(string path) =>
-        Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-                .Where(f => !Path.GetFileName(f).StartsWith('.'))
-                .Order(StringComparer.Ordinal)
-            : [path];
+    /// <summary>Bounds and traps of the folder walk (link loops, FIFOs, unreadable folders, file and depth limits).</summary>
+    public FolderWalker Walker { get; init; } = new();
 
     public IEnumerable<EventRecord> Read(IEnumerable<string> paths, IngestSession session, CancellationToken cancellation = default)
     {
         foreach (var path in paths)
         {
-            if (!File.Exists(path) && !Directory.Exists(path))
-            {
-                var missing = new InputSummary(path) { Unreadable = true };
-                missing.AddProblem(new InputProblem("no such file or folder"));
-                session.Inputs.Add(missing);
-                continue;
-            }
-
-            foreach (var file in Expand(path))
+            // Hidden files (".name") inside a folder are not inputs; a path named on its own always is.
+            foreach (var entry in Walker.Walk(path, name => !name.StartsWith('.')))
             {
                 cancellation.ThrowIfCancellationRequested();
-                foreach (var record in ReadFile(file, session, cancellation))
+                if (entry.Problem is { } problem)
+                {
+                    var skipped = new InputSummary(entry.Path) { Unreadable = true };
+                    skipped.AddProblem(new InputProblem(problem));
+                    session.Inputs.Add(skipped);
+                    continue;
+                }
+
+                foreach (var record in ReadFile(entry.Path, session, cancellation))
                 {
                     yield return record;
                 }
@@ -150,7 +147,7 @@ public sealed class LogIngester
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             var failed = new InputSummary(file) { Unreadable = true };
-            failed.AddProblem(new InputProblem($"cannot open: {e.Message}"));
+            failed.AddProblem(new InputProblem(e is UnauthorizedAccessException ? "cannot be read: permission denied" : $"cannot open: {e.Message}"));
             session.Inputs.Add(failed);
             yield break;
         }

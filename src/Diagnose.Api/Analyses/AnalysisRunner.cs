@@ -94,7 +94,7 @@ internal sealed partial class AnalysisRunner
         catch (IOException e)
         {
             // The request body itself failed (for example it ended before its declared length).
-            var detail = $"the upload could not be read to its end: {e.Message}";
+            var detail = $"the upload could not be read to its end: {UploadErrors.Describe(e)}";
             return Fail(id, upload, detail, Problems.Result(StatusCodes.Status400BadRequest, "bad-upload", "Malformed upload", detail, Id(id)));
         }
         finally
@@ -150,10 +150,9 @@ internal sealed partial class AnalysisRunner
     {
         // Uploads are kept only for analyses that succeed.
         _store.Finish(id, "failed", error, report, upload.Received.Select(r => (r.Label, (string?)null)).ToList(), upload.BytesRead, _time.GetUtcNow());
-        var kept = _store.UploadFolder(id);
-        if (Directory.Exists(kept))
+        if (!KeptUploads.TryDelete(_store.UploadFolder(id)))
         {
-            Directory.Delete(kept, recursive: true);
+            LogUploadsLeft(_log, id);
         }
 
         LogFailed(_log, id, error);
@@ -170,4 +169,7 @@ internal sealed partial class AnalysisRunner
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Analysis {AnalysisId} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string analysisId, string error);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Analysis {AnalysisId} failed and its partial uploads could not all be deleted")]
+    private static partial void LogUploadsLeft(ILogger logger, string analysisId);
 }

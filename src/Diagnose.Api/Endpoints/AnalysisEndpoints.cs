@@ -16,7 +16,11 @@ internal static class AnalysisEndpoints
     {
         var group = app.MapGroup("/api/analyses").WithTags("Analyses");
 
-        group.MapPost("/", (HttpContext context, AnalysisRunner runner, bool? keep) => runner.RunAsync(context, keep ?? false))
+        group.MapPost("/", (HttpContext context, AnalysisRunner runner, string? keep) =>
+            {
+                var (flag, error) = QueryValues.Flag(context.Request, "keep");
+                return error is null ? runner.RunAsync(context, flag ?? false) : Task.FromResult(Problems.BadQuery(error));
+            })
             .WithSummary("Upload one or more logs (and optionally a cluster snapshot) and analyse them")
             .WithDescription("multipart/form-data with any field names (each part is one input, the format is found from its content), or any other body as one input (for example Get-WinEvent JSON or pasted event text; ?name= labels it). The upload is streamed to the engine. ?keep=true keeps the uploaded files under generated names.")
             .Produces<AnalysisReport>(StatusCodes.Status201Created)
@@ -35,25 +39,20 @@ internal static class AnalysisEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        group.MapGet("/", (AnalysisStore store, string? kb, string? node, string? since, int? offset, int? limit) =>
+        group.MapGet("/", (HttpRequest request, AnalysisStore store, string? kb, string? node, string? since, string? offset, string? limit) =>
             {
-                DateTimeOffset? from = null;
-                if (since is not null)
+                // The typed parameters above only describe the query in the OpenAPI document; values are read strictly here.
+                var (kbValue, kbError) = QueryValues.One(request, "kb");
+                var (nodeValue, nodeError) = QueryValues.One(request, "node");
+                var (from, sinceError) = QueryValues.Time(request, "since");
+                var (offsetValue, offsetError) = QueryValues.Integer(request, "offset", 0, int.MaxValue);
+                var (limitValue, limitError) = QueryValues.Integer(request, "limit", 1, MaxLimit);
+                if (new[] { kbError, nodeError, sinceError, offsetError, limitError }.Where(e => e is not null).ToList() is { Count: > 0 } errors)
                 {
-                    if (!DateTimeOffset.TryParse(since, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var parsed))
-                    {
-                        return Problems.BadQuery($"since='{since}' is not a date and time: expected ISO-8601, for example 2024-05-01T00:00:00Z");
-                    }
-
-                    from = parsed;
+                    return Problems.BadQuery(string.Join("; ", errors));
                 }
 
-                if (offset is < 0 || limit is < 1 or > MaxLimit)
-                {
-                    return Problems.BadQuery($"offset must be 0 or more and limit between 1 and {MaxLimit}");
-                }
-
-                var filter = new AnalysisFilter(Empty(kb), Empty(node), from, offset ?? 0, limit ?? DefaultLimit);
+                var filter = new AnalysisFilter(Empty(kbValue), Empty(nodeValue), from, offsetValue ?? 0, limitValue ?? DefaultLimit);
                 var (items, total) = store.List(filter);
                 var nextOffset = filter.Offset + items.Count;
                 var next = nextOffset < total ? Next(filter, since, nextOffset) : null;

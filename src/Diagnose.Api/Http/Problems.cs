@@ -17,7 +17,14 @@ internal static class Problems
         Result(e.Status, e.Type, e.Title, e.Message, analysisId is null ? null : new Dictionary<string, object?> { ["analysisId"] = analysisId });
 
     public static IResult NotFound(string what, string id) =>
-        Result(StatusCodes.Status404NotFound, "not-found", $"Unknown {what}", $"there is no {what} with id '{id}'");
+        Result(StatusCodes.Status404NotFound, "not-found", $"Unknown {what}", $"there is no {what} with id '{Echo(id)}'");
+
+    /// <summary>A client's value as a detail may quote it: control characters (a NUL from <c>%00</c>) shown as '?', at most 64 characters.</summary>
+    public static string Echo(string value)
+    {
+        var clean = new string([.. value.Take(64).Select(c => char.IsControl(c) ? '?' : c)]);
+        return value.Length > 64 ? clean + "…" : clean;
+    }
 
     public static IResult BadQuery(string detail) =>
         Result(StatusCodes.Status400BadRequest, "bad-query", "Invalid query parameter", detail);

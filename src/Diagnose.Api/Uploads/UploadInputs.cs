@@ -104,13 +104,9 @@ internal sealed class UploadInputs
             // The engine reads on a worker thread; waiting here is what keeps the sections in order.
             return reader.ReadNextSectionAsync(cancellation).GetAwaiter().GetResult();
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
-            throw Problems.BadUpload($"the multipart body is malformed: {e.Message}");
-        }
-        catch (IOException e)
-        {
-            throw Problems.BadUpload($"the multipart body ended early: {e.Message}");
+            throw Problems.BadUpload($"the multipart body cannot be read: {UploadErrors.Describe(e)}");
         }
     }
 }

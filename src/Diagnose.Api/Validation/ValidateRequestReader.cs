@@ -252,9 +252,10 @@ internal static class ValidateRequestReader
     };
 
     private static int Integer(JToken token, string key, int min, int max) =>
-        token.Type == JTokenType.Integer && (long)token >= min && (long)token <= max
-            ? (int)token
-            : throw Invalid(token, min == int.MinValue ? $"'{key}' must be an integer" : $"'{key}' must be an integer from {min} to {max}");
+        // A JSON integer beyond 64 bits is a BigInteger: out of range like any other, never a cast that throws.
+        token is JValue { Type: JTokenType.Integer, Value: long value } && value >= min && value <= max
+            ? (int)value
+            : throw Invalid(token, $"'{key}' must be an integer from {min} to {max}");
 
     private static ValidateRequestException Malformed(string detail) =>
         new(StatusCodes.Status400BadRequest, "malformed-json", "Malformed JSON", detail);

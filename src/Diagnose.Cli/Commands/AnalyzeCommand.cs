@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Diagnose.Analysis;
+using Diagnose.Cli.Paths;
 using Diagnose.Core.Reports;
 using Diagnose.Reports;
 using Diagnose.Reports.Html;
@@ -32,6 +33,14 @@ internal static class AnalyzeCommand
         command.Options.Add(whyNot);
         command.SetAction(parse =>
         {
+            // Every path on the command line is checked before any input is read: a report is never lost at the end.
+            var outFile = parse.GetValue(output);
+            if (!PathCheck.All(stderr, "analyze",
+                    [outFile is null ? null : CommandLinePaths.OutputFile("--out", outFile), .. PathCheck.Folders("--rules", parse.GetValue(rules)), .. PathCheck.Folders("--kb", parse.GetValue(kb))]))
+            {
+                return ExitCodes.Usage;
+            }
+
             DiagnoseEngine engine;
             try
             {
@@ -72,9 +81,9 @@ internal static class AnalyzeCommand
                 _ => string.Join(Environment.NewLine, reports.Select(r => TextReport.Write(r.Report, r.Name))),
             };
 
-            if (parse.GetValue(output) is { } file)
+            if (outFile is not null)
             {
-                File.WriteAllText(file, text);
+                File.WriteAllText(outFile, text);
             }
             else
             {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Diagnose.Cli.Events;
+using Diagnose.Cli.Paths;
 using Diagnose.Core.Records;
 using Diagnose.Core.Time;
 using Diagnose.Ingest;
@@ -21,11 +22,26 @@ internal static class EventsCommand
         var format = new Option<string>("--format") { Description = "tsv (the oracle columns), xml (event XML, one per line in an <Events> document) or json (JSON lines, every field).", DefaultValueFactory = _ => "tsv" };
         format.AcceptOnlyFromAmong("tsv", "xml", "json");
         var recover = new Option<bool>("--recover") { Description = "Also carve records from damaged chunks, chunk slack and unused log space (marked recovered)." };
+        var output = new Option<string?>("--out") { Description = "Write the records to this file instead of standard output (problems and counts still go to stderr)." };
         var command = new Command("events", "Print every record of the inputs, one per line.");
         command.Arguments.Add(paths);
         command.Options.Add(format);
         command.Options.Add(recover);
+        command.Options.Add(output);
         command.SetAction(parse =>
+        {
+            var outFile = parse.GetValue(output);
+            if (outFile is not null && !PathCheck.All(stderr, "events", CommandLinePaths.OutputFile("--out", outFile)))
+            {
+                return ExitCodes.Usage;
+            }
+
+            using var file = outFile is null ? null : new StreamWriter(outFile, append: false, new System.Text.UTF8Encoding(false), 1 << 16);
+            return Print(parse, file ?? stdout, stderr);
+        });
+        return command;
+
+        int Print(ParseResult parse, TextWriter stdout, TextWriter stderr)
         {
             var kind = parse.GetValue(format) ?? "tsv";
             var session = new IngestSession { Recover = parse.GetValue(recover) };
@@ -78,8 +94,7 @@ internal static class EventsCommand
             }
 
             return session.Inputs.Any(i => i.Unreadable) ? ExitCodes.UnreadableInput : ExitCodes.Ok;
-        });
-        return command;
+        }
     }
 
     internal static string Counts(string what, long read, long recovered, long unreadable) => string.Create(

@@ -3,6 +3,7 @@ using System.Globalization;
 using Diagnose.Analysis;
 using Diagnose.Api;
 using Diagnose.Api.Reanalysis;
+using Diagnose.Cli.Paths;
 
 namespace Diagnose.Cli.Commands;
 
@@ -39,6 +40,11 @@ internal static class ReanalyzeCommand
             if (!ApiOptions.IsValidDatabase(options.Database, out var error))
             {
                 stderr.WriteLine($"--db: {error}");
+                return ExitCodes.Usage;
+            }
+
+            if (!PathCheck.All(stderr, "reanalyze", [.. PathCheck.Folders("--rules", parse.GetValue(rules)), .. PathCheck.Folders("--kb", parse.GetValue(kb))]))
+            {
                 return ExitCodes.Usage;
             }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Diagnose.Analysis;
+using Diagnose.Cli.Paths;
 using Diagnose.Knowledge.Loading;
 using Diagnose.Rules.Engine;
 using Diagnose.Rules.Facts;
@@ -33,6 +34,11 @@ internal static class RulesCommand
         check.Options.Add(kb);
         check.SetAction(parse =>
         {
+            if (!PathCheck.All(stderr, "rules check", [.. PathCheck.Folders("--rules", parse.GetValue(rules)), .. PathCheck.Folders("--kb", parse.GetValue(kb))]))
+            {
+                return ExitCodes.Usage;
+            }
+
             if (Load(parse.GetValue(rules), parse.GetValue(kb), stderr) is not { } engine)
             {
                 return ExitCodes.BadRules;
@@ -52,6 +58,11 @@ internal static class RulesCommand
         test.Options.Add(kb);
         test.SetAction(parse =>
         {
+            if (!PathCheck.All(stderr, "rules test", [.. PathCheck.Folders("--rules", parse.GetValue(rules)), .. PathCheck.Folders("--kb", parse.GetValue(kb))]))
+            {
+                return ExitCodes.Usage;
+            }
+
             if (Load(parse.GetValue(rules), parse.GetValue(kb), stderr) is not { } engine)
             {
                 return ExitCodes.BadRules;
@@ -87,19 +98,18 @@ internal static class RulesCommand
         run.Options.Add(explain);
         run.SetAction(parse =>
         {
+            var path = parse.GetValue(facts)!;
+            if (!PathCheck.All(stderr, "rules run", [.. PathCheck.Folders("--rules", parse.GetValue(rules)), CommandLinePaths.InputFile("--facts", path)]))
+            {
+                return ExitCodes.Usage;
+            }
+
             var clock = Stopwatch.StartNew();
             var loaded = RuleLoader.Load(parse.GetValue(rules)!, new LazyCatalog());
             if (!loaded.Ok)
             {
                 stderr.WriteLine(string.Join(Environment.NewLine, loaded.Problems));
                 return ExitCodes.BadRules;
-            }
-
-            var path = parse.GetValue(facts)!;
-            if (!File.Exists(path))
-            {
-                stderr.WriteLine($"{path}: facts file not found");
-                return ExitCodes.UnreadableInput;
             }
 
             var session = new RuleSession(loaded.RuleSet);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Diagnose.Analysis;
 using Diagnose.Api;
+using Diagnose.Cli.Paths;
 
 namespace Diagnose.Cli.Commands;
 
@@ -49,6 +50,13 @@ internal static class ServeCommand
         });
         command.SetAction(parse =>
         {
+            var database = parse.GetValue(db) ?? new ApiOptions().Database;
+            var keptUploads = parse.GetValue(uploads);
+            if (!PathCheck.All(stderr, "serve", DatabasePath(database), keptUploads is null ? null : CommandLinePaths.OutputFolder("--uploads", keptUploads)))
+            {
+                return ExitCodes.Usage;
+            }
+
             List<string> args = ["--urls", parse.GetValue(urls)!];
             if (parse.GetValue(db) is { } file)
             {
@@ -101,5 +109,20 @@ internal static class ServeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// A SQLite database's folder is created and writable, and the database is a file (or not there yet).
+    /// A PostgreSQL URL is no path: the store checks it when it connects.
+    /// </summary>
+    private static string? DatabasePath(string database)
+    {
+        if (database.IndexOf("://", StringComparison.Ordinal) is var at and > 0 && database[..at].ToUpperInvariant() is "POSTGRESQL" or "POSTGRES")
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(database))!;
+        return CommandLinePaths.OutputFolder("--db folder", folder) ?? CommandLinePaths.OutputFile("--db", database);
     }
 }

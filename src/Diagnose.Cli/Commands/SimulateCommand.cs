@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using Diagnose.Analysis;
+using Diagnose.Cli.Paths;
 using Diagnose.Simulation.Output;
 using Diagnose.Simulation.Scenarios;
 
@@ -15,14 +17,16 @@ internal static class SimulateCommand
     public static Command Create(TextWriter stdout, TextWriter stderr)
     {
         var scenario = new Argument<string?>("scenario") { Description = "An article id (KB293302, Q188674, Q217147) or a named variant (see --list).", Arity = ArgumentArity.ZeroOrOne };
-        var list = new Option<bool>("--list") { Description = "List the scenarios." };
-        var output = new Option<string?>("--out") { Description = "Folder to write the logs and snapshot.json into." };
+        var output = new Option<string?>("--out") { Description = "Folder to write the logs and snapshot.json into (created if missing).", Required = true };
         var seed = new Option<int>("--seed") { Description = "Seed for every choice the scenario makes (same seed, same files).", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int?>("--nodes") { Description = "Number of nodes, 2 to 4 (default: chosen by the seed)." };
         var noise = new Option<int>("--noise") { Description = "Number of everyday noise events.", DefaultValueFactory = _ => 20 };
         var logFormat = new Option<string>("--log-format") { Description = "Format of the per-node logs: evtx (binary event log) or xml (Event Viewer XML).", DefaultValueFactory = _ => "evtx" };
         logFormat.AcceptOnlyFromAmong("evtx", "xml");
         var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles whose incidents are scenarios too (repeatable)." };
+
+        // --list runs on its own (like --help), so --out can be required for every other use and says so in the help.
+        var list = new Option<bool>("--list") { Description = "List the scenarios (no --out needed).", Action = new ListAction(kb, stdout, stderr) };
         nodes.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int?>() is < 2 or > 4)
@@ -49,28 +53,6 @@ internal static class SimulateCommand
         command.Options.Add(kb);
         command.SetAction(parse =>
         {
-            DiagnoseEngine engine;
-            try
-            {
-                engine = DiagnoseEngine.Load(new EngineOptions { ExtraKnowledgeFolders = parse.GetValue(kb) ?? [] });
-            }
-            catch (EngineLoadException e)
-            {
-                stderr.WriteLine(e.Message);
-                return ExitCodes.BadRules;
-            }
-
-            var scenarios = engine.Validation.Scenarios;
-            if (parse.GetValue(list))
-            {
-                foreach (var s in scenarios.All)
-                {
-                    stdout.WriteLine($"{s.Name,-28} {(s.Kb is null ? "no diagnosis" : $"→ {s.Kb}"),-14} {s.Description}");
-                }
-
-                return ExitCodes.Ok;
-            }
-
             var name = parse.GetValue(scenario);
             var folder = parse.GetValue(output);
             if (name is null || folder is null)
@@ -78,6 +60,19 @@ internal static class SimulateCommand
                 stderr.WriteLine("diagnose simulate: give a scenario and --out <dir> (or --list)");
                 return ExitCodes.Usage;
             }
+
+            // Every path is checked before the articles are loaded and the scenario runs.
+            if (!PathCheck.All(stderr, "simulate", [CommandLinePaths.OutputFolder("--out", folder), .. PathCheck.Folders("--kb", parse.GetValue(kb))]))
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (Load(parse.GetValue(kb), stderr) is not { } engine)
+            {
+                return ExitCodes.BadRules;
+            }
+
+            var scenarios = engine.Validation.Scenarios;
 
             if (scenarios.Find(name) is not { } found)
             {
@@ -105,5 +100,41 @@ internal static class SimulateCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    private static DiagnoseEngine? Load(string[]? kb, TextWriter stderr)
+    {
+        try
+        {
+            return DiagnoseEngine.Load(new EngineOptions { ExtraKnowledgeFolders = kb ?? [] });
+        }
+        catch (EngineLoadException e)
+        {
+            stderr.WriteLine(e.Message);
+            return null;
+        }
+    }
+
+    private sealed class ListAction(Option<string[]> kb, TextWriter stdout, TextWriter stderr) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            if (!PathCheck.All(stderr, "simulate", PathCheck.Folders("--kb", parseResult.GetValue(kb))))
+            {
+                return ExitCodes.Usage;
+            }
+
+            if (Load(parseResult.GetValue(kb), stderr) is not { } engine)
+            {
+                return ExitCodes.BadRules;
+            }
+
+            foreach (var s in engine.Validation.Scenarios.All)
+            {
+                stdout.WriteLine($"{s.Name,-28} {(s.Kb is null ? "no diagnosis" : $"→ {s.Kb}"),-14} {s.Description}");
+            }
+
+            return ExitCodes.Ok;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Diagnose.Analysis;
+using Diagnose.Cli.Paths;
 using Diagnose.Core.Reports;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
@@ -34,6 +35,11 @@ internal static class ValidateCommand
             if (!parse.GetValue(all))
             {
                 stderr.WriteLine("diagnose validate: give --all");
+                return ExitCodes.Usage;
+            }
+
+            if (!PathCheck.All(stderr, "validate", PathCheck.Folders("--kb", parse.GetValue(kb))))
+            {
                 return ExitCodes.Usage;
             }
 

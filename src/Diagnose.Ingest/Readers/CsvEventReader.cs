@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Diagnose.Core.Records;
+using Diagnose.Ingest.Decoding;
 
 namespace Diagnose.Ingest.Readers;
 
@@ -28,7 +28,7 @@ public sealed class CsvEventReader : IEventReader
 
     public IEnumerable<EventRecord> Read(Stream stream, ReadContext context)
     {
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var text = new CheckedTextReader(stream, context);
         var rows = new CsvRowReader(text);
         CsvLayout? layout = null;
         var zoneNoted = false;

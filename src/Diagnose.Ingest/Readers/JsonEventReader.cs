@@ -1,6 +1,6 @@
 using System.Globalization;
-using System.Text;
 using Diagnose.Core.Records;
+using Diagnose.Ingest.Decoding;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -21,7 +21,7 @@ public sealed class JsonEventReader : IEventReader
 
     public IEnumerable<EventRecord> Read(Stream stream, ReadContext context)
     {
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var text = new CheckedTextReader(stream, context);
         using var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, FloatParseHandling = FloatParseHandling.Decimal, CloseInput = false };
         var state = new State();
         var inArray = false;

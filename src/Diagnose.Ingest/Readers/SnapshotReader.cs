@@ -1,5 +1,5 @@
-using System.Text;
 using Diagnose.Core.Snapshots;
+using Diagnose.Ingest.Decoding;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -27,7 +27,7 @@ public static class SnapshotReader
     public static ClusterSnapshot? Read(Stream stream, ReadContext context)
     {
         JObject root;
-        using (var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true))
+        using (var text = new CheckedTextReader(stream, context))
         using (var json = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None, CloseInput = false })
         {
             try

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Text;
 using System.Text.RegularExpressions;
 using Diagnose.Core.Records;
+using Diagnose.Ingest.Decoding;
 
 namespace Diagnose.Ingest.Readers;
 
@@ -17,7 +17,7 @@ public sealed partial class TextEventReader : IEventReader
 
     public IEnumerable<EventRecord> Read(Stream stream, ReadContext context)
     {
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        using var text = new CheckedTextReader(stream, context);
         var parser = new TextEventParser(context);
         var lineNumber = 0;
         string? pending = text.ReadLine();

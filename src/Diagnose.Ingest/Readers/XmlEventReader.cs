@@ -1,8 +1,8 @@
 using System.Globalization;
-using System.Text;
 using System.Xml;
 using System.Xml.Linq;
 using Diagnose.Core.Records;
+using Diagnose.Ingest.Decoding;
 
 namespace Diagnose.Ingest.Readers;
 
@@ -17,8 +17,8 @@ public sealed class XmlEventReader : IEventReader
 
     public IEnumerable<EventRecord> Read(Stream stream, ReadContext context)
     {
-        // The StreamReader decodes by BOM, so a UTF-16 file whose declaration still says UTF-8 reads fine.
-        using var text = new StreamReader(stream, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        // The reader decodes by BOM, so a UTF-16 file whose declaration still says UTF-8 reads fine.
+        using var text = new CheckedTextReader(stream, context);
         // An XML declaration must come first, so white space before it (pastes, editors) is passed over here
         // and the reader told where it starts, to keep line numbers true.
         var (skippedLines, skippedColumns) = SkipLeadingWhiteSpace(text);

@@ -29,8 +29,15 @@ public static class ArticleLoader
                 continue;
             }
 
-            foreach (var file in Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            foreach (var entry in RuleLoader.Walker.Walk(folder, RuleLoader.IsJson))
             {
+                if (entry.Problem is { } problem)
+                {
+                    problems.Add(new RuleProblem(entry.Path, 1, 1, problem));
+                    continue;
+                }
+
+                var file = entry.Path;
                 var article = Read(file, problems);
                 if (article is null)
                 {
@@ -77,6 +84,11 @@ public static class ArticleLoader
         catch (JsonSerializationException e)
         {
             problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, e.Message));
+            return null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new RuleProblem(file, 1, 1, RuleLoader.Unreadable(e)));
             return null;
         }
 

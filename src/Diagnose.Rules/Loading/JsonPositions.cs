@@ -40,6 +40,11 @@ public static class JsonPositions
             problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
             return null;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            problems.Add(new RuleProblem(file, 1, 1, RuleLoader.Unreadable(e)));
+            return null;
+        }
     }
 
     public static JObject LoadObject(TextReader text)

@@ -1,3 +1,4 @@
+using Diagnose.Core.FileSystem;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Model;
 
@@ -11,6 +12,9 @@ namespace Diagnose.Rules.Loading;
 public static class RuleLoader
 {
     public const string SchemaSuffix = ".facts.json";
+
+    /// <summary>The folder walk shared by rule and article folders (link loops, FIFOs, limits).</summary>
+    public static FolderWalker Walker { get; } = new();
 
     /// <summary>
     /// Files in rule folders that are not rules: event catalogs and resource tables, which the knowledge
@@ -31,7 +35,18 @@ public static class RuleLoader
                 continue;
             }
 
-            files.AddRange(Directory.EnumerateFiles(folder, "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal));
+            // A rule folder that cannot be walked whole is not the rule set its author meant: every trap is a problem.
+            foreach (var entry in Walker.Walk(folder, IsJson))
+            {
+                if (entry.Problem is { } problem)
+                {
+                    problems.Add(new RuleProblem(entry.Path, 1, 1, problem));
+                }
+                else
+                {
+                    files.Add(entry.Path);
+                }
+            }
         }
 
         foreach (var file in files.Where(IsSchema))
@@ -72,6 +87,13 @@ public static class RuleLoader
 
         return new RuleLoadResult(new RuleSet(schemas, rules), problems);
     }
+
+    /// <summary>Why a file found by the walk could not be opened, in the product's words.</summary>
+    public static string Unreadable(Exception e) => e is UnauthorizedAccessException
+        ? "cannot be read: permission denied"
+        : $"cannot be read: {e.Message}";
+
+    public static bool IsJson(string name) => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSchema(string file) => file.EndsWith(SchemaSuffix, StringComparison.OrdinalIgnoreCase);
 
