@@ -6,6 +6,7 @@ using Diagnose.Knowledge;
 using Diagnose.Knowledge.Loading;
 using Diagnose.Normalise;
 using Diagnose.Rules.Engine;
+using Diagnose.Rules.Evidence;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Loading;
 using Diagnose.Rules.Model;
@@ -118,13 +119,21 @@ public sealed class DiagnoseEngine
         var seen = new HashSet<(string?, string, int)>();
         var typed = new List<EventRecord>();
         var count = 0L;
+
+        // Every fact inserted is kept for the unless/corroborate patterns, which are checked after the run
+        // (working memory keeps only what a 'when' pattern can use); it is bounded as the facts are.
+        var inserted = new List<Fact>();
+        var coverage = new LogCoverage();
         foreach (var record in records)
         {
             cancellation.ThrowIfCancellationRequested();
             count++;
+            coverage.Add(record);
             if (seen.Add((NodeNames.Normalise(record.Computer), record.Provider.ToUpperInvariant(), record.EventId)))
             {
-                session.Insert(events.GenericFact(record));
+                var generic = events.GenericFact(record);
+                session.Insert(generic);
+                inserted.Add(generic);
             }
 
             if (EventNormaliser.IsArticleEvent(record))
@@ -145,6 +154,7 @@ public sealed class DiagnoseEngine
             foreach (var fact in snapshots.Facts(snapshot))
             {
                 session.Insert(fact);
+                inserted.Add(fact);
             }
         }
 
@@ -155,6 +165,7 @@ public sealed class DiagnoseEngine
             {
                 session.Insert(fact);
                 typedFacts.Add(fact);
+                inserted.Add(fact);
             }
         }
 
@@ -168,10 +179,15 @@ public sealed class DiagnoseEngine
         }
 
         var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
-        var report = new ReportBuilder(Knowledge).Build(ingest, session.Conclusions, typedFacts, derivedFacts);
+        var facts = new FactSource(inserted, session, Rules.Schemas);
+        var assessor = new EvidenceAssessor(facts, EvidenceItems.RecordOf);
+        var assessed = session.Conclusions.Select(assessor.Assess).ToList();
+        var report = new ReportBuilder(Knowledge, Rules).Build(ingest, assessed, typedFacts, derivedFacts);
+        var advisor = new CollectAdvisor(Rules, Knowledge, facts, coverage, ingest.Snapshots.Count > 0);
+        report.Collect.AddRange(advisor.Advise(session, assessed, report.Diagnoses.Count));
         if (explain.Count > 0)
         {
-            report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule)).ToList();
+            report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule, assessed)).ToList();
         }
 
         DiagnoseEventSource.Log.Reported(report);
