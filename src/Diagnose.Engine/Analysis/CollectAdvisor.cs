@@ -18,6 +18,8 @@ namespace Diagnose.Analysis;
 /// </summary>
 internal sealed class CollectAdvisor(RuleSet rules, KnowledgeBase knowledge, FactSource facts, LogCoverage coverage, bool hasSnapshot)
 {
+    private const string SnapshotWanted = "a cluster snapshot: none was given, and these rules need facts only a snapshot gives";
+
     public List<CollectReport> Advise(RuleSession session, IReadOnlyList<Assessment> assessed, int diagnoses)
     {
         var advice = new List<(CollectReport Item, string Rule)>();
@@ -52,7 +54,9 @@ internal sealed class CollectAdvisor(RuleSet rules, KnowledgeBase knowledge, Fac
                 Node = g.First().Item.Node,
                 Log = g.First().Item.Log,
                 Window = g.First().Item.Window,
-                Command = g.First().Item.Command,
+                Command = g.Key.What == SnapshotWanted
+                    ? $"write snapshot.json (README, \"Cluster snapshot\") and pass it with --snapshot; fields: {string.Join("; ", g.Select(a => a.Item.Command).Distinct(StringComparer.Ordinal))}"
+                    : g.First().Item.Command,
                 Because = g.Select(a => a.Rule).Distinct(StringComparer.Ordinal).ToList(),
             })
             .ToList();
@@ -79,11 +83,8 @@ internal sealed class CollectAdvisor(RuleSet rules, KnowledgeBase knowledge, Fac
             var snapshotOnly = article is not null && article.SymptomEvents.Count == 0;
             if (close || (snapshotOnly && diagnoses == 0))
             {
-                yield return new CollectReport
-                {
-                    What = $"a cluster snapshot: {rule.Id} needs {pattern.Schema.Name} facts ({fields}), which only a snapshot gives",
-                    Command = $"write snapshot.json (README, \"Cluster snapshot\") with {fields}, and pass it with --snapshot",
-                };
+                // One item for every rule that wants the snapshot; Advise joins the fields they need.
+                yield return new CollectReport { What = SnapshotWanted, Command = $"{pattern.Schema.Name}: {fields}" };
             }
 
             yield break;
