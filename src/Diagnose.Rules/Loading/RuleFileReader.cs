@@ -571,7 +571,7 @@ internal sealed class RuleFileReader
                 }
 
             default:
-                _json.Problem(token, $"'confidence' must be {{\"base\": 0-1, \"max\": 0-1}} or a number from 0 to 1, not {RuleFileContext.Describe(token)}");
+                _json.Problem(token, $"'confidence' must be a number from 0 to 1 or {{\"base\": 0-1, \"max\": 0-1}}, not {RuleFileContext.Describe(token)}");
                 return (0, 0);
         }
 
