@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
 using Diagnose.Core.Records;
+using Diagnose.Core.Time;
 using Diagnose.Ingest.Evtx.Writing;
 
 namespace Diagnose.Ingest.Evtx;
@@ -93,7 +94,7 @@ public static class EvtWriter
         var seconds = r.TimeUtc is { } t ? (t - DateTime.UnixEpoch).Ticks / TimeSpan.TicksPerSecond : 0;
         if (seconds is < 0 or > uint.MaxValue)
         {
-            throw new ArgumentException($"record {number}: time {r.TimeUtc:O} is outside what EVT can store (1970 to 2106)");
+            throw new ArgumentException($"record {number}: time {(r.TimeUtc is { } time ? IsoTime.Format(time, IsoPrecision.Ticks) : "")} is outside what EVT can store (1970 to 2106)");
         }
 
         var strings = r.Data.Where(d => d.Name != "Binary").Select(d => d.Value ?? string.Empty).ToList();

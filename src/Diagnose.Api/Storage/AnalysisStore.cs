@@ -1,5 +1,6 @@
 using System.Globalization;
 using Diagnose.Core.Reports;
+using Diagnose.Core.Time;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -45,7 +46,7 @@ internal sealed class AnalysisStore
 
     public int SchemaVersion { get; }
 
-    public static string Time(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string Time(DateTimeOffset time) => IsoTime.Format(time, IsoPrecision.Ticks);
 
     public void Create(string id, DateTimeOffset createdAt)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Diagnose.Cli.Events;
 using Diagnose.Core.Records;
+using Diagnose.Core.Time;
 using Diagnose.Ingest;
 
 namespace Diagnose.Cli.Commands;
@@ -89,7 +90,7 @@ internal static class EventsCommand
         record.RecordNumber?.ToString(CultureInfo.InvariantCulture) ?? "",
         record.EventId.ToString(CultureInfo.InvariantCulture),
         record.Provider,
-        record.TimeUtc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture) ?? "",
+        (record.TimeUtc is { } time ? IsoTime.Format(time, IsoPrecision.Ticks) : ""),
         record.Channel ?? "",
         record.Computer ?? "");
 

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Diagnose.Core.Records;
+using Diagnose.Core.Time;
 
 namespace Diagnose.Cli.Events;
 
@@ -48,7 +49,7 @@ internal sealed class RecordJson
                 w.WriteNull("keywords");
             }
 
-            w.WriteString("timeUtc", r.TimeUtc?.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+            w.WriteString("timeUtc", (r.TimeUtc is { } time ? IsoTime.Format(time, IsoPrecision.Ticks) : null));
             w.WriteString("channel", r.Channel);
             w.WriteString("computer", r.Computer);
             w.WriteString("userSid", r.UserSid);

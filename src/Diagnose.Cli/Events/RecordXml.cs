@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Diagnose.Core.Records;
+using Diagnose.Core.Time;
 
 namespace Diagnose.Cli.Events;
 
@@ -49,7 +50,7 @@ internal static class RecordXml
             if (r.TimeUtc is { } t)
             {
                 w.WriteStartElement("TimeCreated", ns);
-                w.WriteAttributeString("SystemTime", t.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture));
+                w.WriteAttributeString("SystemTime", IsoTime.Format(t, IsoPrecision.Ticks));
                 w.WriteEndElement();
             }
 

@@ -1,5 +1,5 @@
-using System.Globalization;
 using Diagnose.Core.Reports;
+using Diagnose.Core.Time;
 using Diagnose.Knowledge;
 using Diagnose.Rules.Engine;
 using Diagnose.Rules.Evidence;
@@ -122,7 +122,7 @@ internal sealed class CollectAdvisor(RuleSet rules, KnowledgeBase knowledge, Fac
                $"on Windows NT 4.0/2000/2003: Event Viewer, {log} log, Action > Save Log File As… {node}-{log}.evt";
     }
 
-    private static string Iso(DateTime time) => time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Iso(DateTime time) => IsoTime.Format(time, IsoPrecision.Seconds);
 
     private IEnumerable<string> Nodes()
     {

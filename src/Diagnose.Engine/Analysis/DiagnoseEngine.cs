@@ -14,9 +14,9 @@ using Diagnose.Rules.Model;
 namespace Diagnose.Analysis;
 
 /// <summary>
-/// The engine: rules and articles loaded and checked once, then any number of analyses
-/// (logs → records → facts → rules → report). Safe to share between threads: each analysis
-/// has its own rule session.
+/// The engine: rules and articles loaded and checked once, and the rules' network built once, then any
+/// number of analyses (logs → records → facts → rules → report). Safe to share between threads: each
+/// analysis has its own rule session (working memory) on the shared network.
 /// </summary>
 /// <example>
 /// <code>
@@ -34,10 +34,13 @@ public sealed class DiagnoseEngine
 
     private readonly LogIngester _ingester = new();
 
+    private readonly SessionFactory _sessions;
+
     private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge)
     {
         Rules = rules;
         Knowledge = knowledge;
+        _sessions = SessionFactory.Compile(rules);
     }
 
     /// <summary>The compiled rules, built-in and custom.</summary>
@@ -111,7 +114,7 @@ public sealed class DiagnoseEngine
 
     private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
     {
-        var session = new RuleSession(Rules);
+        var session = _sessions.CreateSession();
         var events = new EventNormaliser(Rules.Schemas);
 
         // Generic Event facts are kept once per node, provider and id, so memory stays bounded by the

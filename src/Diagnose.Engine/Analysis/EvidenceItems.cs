@@ -1,5 +1,5 @@
-using System.Globalization;
 using Diagnose.Core.Reports;
+using Diagnose.Core.Time;
 using Diagnose.Normalise;
 using Diagnose.Rules.Facts;
 
@@ -75,6 +75,5 @@ internal static class EvidenceItems
     };
 
     /// <summary>UTC ISO-8601 with as many fraction digits as the source had.</summary>
-    public static string Time(DateTime? time) =>
-        time?.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture) ?? "";
+    public static string Time(DateTime? time) => time is { } t ? IsoTime.Format(t, IsoPrecision.TicksTrimmed) : "";
 }

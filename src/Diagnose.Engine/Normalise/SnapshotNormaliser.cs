@@ -1,5 +1,6 @@
 using System.Globalization;
 using Diagnose.Core.Snapshots;
+using Diagnose.Core.Time;
 using Diagnose.Rules.Facts;
 
 namespace Diagnose.Normalise;
@@ -36,7 +37,7 @@ public sealed class SnapshotNormaliser
             foreach (var checkpoint in quorum.Checkpoints)
             {
                 var state = checkpoint.ChecksumMatches switch { true => "consistent", false => "inconsistent", null => "consistency unknown" };
-                var written = checkpoint.WrittenAtUtc?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "time unknown";
+                var written = (checkpoint.WrittenAtUtc is { } writtenAt ? IsoTime.Format(writtenAt, IsoPrecision.Seconds) : null) ?? "time unknown";
                 yield return Fact.Create(_schemas.Get("QuorumCheckpoint"), new Dictionary<string, object?>
                 {
                     ["file"] = checkpoint.File,
@@ -46,7 +47,7 @@ public sealed class SnapshotNormaliser
                 }, new ObservationOrigin(snapshot.Source, "checkpoint", $"{checkpoint.File} sequence {checkpoint.Sequence}, {state}, written {written}", null, checkpoint.Line));
             }
 
-            var change = quorum.LastConfigurationChangeUtc?.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture) ?? "unknown";
+            var change = (quorum.LastConfigurationChangeUtc is { } changedAt ? IsoTime.Format(changedAt, IsoPrecision.Seconds) : null) ?? "unknown";
             yield return Fact.Create(_schemas.Get("QuorumState"), new Dictionary<string, object?>
             {
                 ["cluster"] = snapshot.Cluster,

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text;
+using Diagnose.Core.Time;
 
 namespace Diagnose.Ingest.Evtx.BinXml;
 
@@ -280,7 +281,7 @@ internal static class ValueFormatter
         return new DateTime(year, month, day, hour, minute, second, ms, DateTimeKind.Utc);
     }
 
-    public static string FormatTime(DateTime utc) => utc.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    public static string FormatTime(DateTime utc) => IsoTime.Format(utc, IsoPrecision.Ticks);
 
     /// <summary>Binary SID (revision, count, 48-bit big-endian authority, 32-bit sub-authorities) to S-1-….</summary>
     public static string? FormatSid(ReadOnlySpan<byte> d)

@@ -1,6 +1,7 @@
 using System.Collections;
 using System.Globalization;
 using Diagnose.Core.Records;
+using Diagnose.Core.Time;
 using Microsoft.Diagnostics.Tracing;
 
 namespace Diagnose.Ingest.Readers;
@@ -52,7 +53,7 @@ internal static class TraceEventRecords
         string s => s,
         byte[] bytes => Convert.ToHexString(bytes),
         char[] chars => new string(chars),
-        DateTime time => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
+        DateTime time => IsoTime.Format(time.ToUniversalTime(), IsoPrecision.Ticks),
         IDictionary<string, object> fields => "{" + string.Join(", ", fields.Select(f => $"{f.Key}: {Format(f.Value)}")) + "}",
         IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
         IEnumerable items => string.Join(",", items.Cast<object?>().Select(Format)),

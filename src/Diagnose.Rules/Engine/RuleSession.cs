@@ -1,79 +1,86 @@
-using System.Globalization;
 using Diagnose.Rules.Facts;
+using Diagnose.Rules.Memory;
 using Diagnose.Rules.Model;
 using Diagnose.Rules.Network;
 
 namespace Diagnose.Rules.Engine;
 
 /// <summary>
-/// Working memory and agenda for one analysis, matched by a Rete network built from the rule set.
+/// One analysis on a compiled rule set: its own <see cref="WorkingMemory"/> on a network shared with every
+/// other session of the rule set (<see cref="SessionFactory"/>), its agenda and its streaming clock.
 /// Facts are inserted, retracted or updated at any time; matches are kept up to date incrementally.
 /// <see cref="Run"/> fires activations one at a time: highest priority first, then the most recent
 /// match; each match fires once (refraction). Derived facts feed back into matching (chaining) and are
 /// logically supported: when every match that derived one goes away, the fact is withdrawn too, and
-/// so are the conclusions drawn from it.
+/// so are the conclusions drawn from it. A session is not thread-safe; separate sessions are.
 /// </summary>
-public sealed partial class RuleSession
+public sealed class RuleSession : IActivationSink
 {
-    private readonly RuleSet _rules;
     private readonly ReteNetwork _network;
+    private readonly WorkingMemory _memory;
     private readonly Agenda _agenda = new();
-    private readonly Dictionary<FactSchema, HashSet<Fact>> _live = [];
-    private readonly Dictionary<string, Fact> _derived = new(StringComparer.Ordinal);
-    private readonly List<Conclusion> _conclusions = [];
-    private readonly List<Activation> _firings = [];
-    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
-    private readonly Queue<Fact> _withdrawn = new();
-    private readonly Action<AlphaMemory, Fact> _onInsert;
-    private readonly Action<AlphaMemory, Fact> _onRetract;
-    private long _nextId = 1;
+    private readonly WindowScheduler _scheduler;
+    private readonly ActionExecutor _actions;
+    private readonly Action<AlphaMemoryNode, Fact> _onInsert;
+    private readonly Action<AlphaMemoryNode, Fact> _onRetract;
+    private readonly Action _runAgenda;
     private long _sequence;
     private bool _draining;
-    private bool _expiring;
-    private bool _ending;
-    private Activation? _firing;
 
+    /// <summary>A session with a network of its own. To run many sessions of one rule set, compile it once with <see cref="SessionFactory.Compile"/>.</summary>
     public RuleSession(RuleSet rules)
+        : this(ReteBuilder.Build(rules))
     {
+    }
+
+    internal RuleSession(ReteNetwork network)
+    {
+        _network = network;
+        _memory = new WorkingMemory(network);
+        _scheduler = new WindowScheduler(network, _memory, _agenda, this);
+        _actions = new ActionExecutor(_memory, Insert);
+
         // Cached so that inserting a fact allocates no closure.
-        _onInsert = (memory, f) =>
+        _onInsert = (node, f) =>
         {
-            Remember(memory, f);
-            memory.Activate(f);
+            _scheduler.Remember(node, f);
+            node.Activate(_memory, this, f);
         };
-        _onRetract = (memory, f) =>
+        _onRetract = (node, f) =>
         {
-            if (memory.Facts.Contains(f))
+            if (_memory.AlphaIfAny(node)?.Facts.Contains(f) == true)
             {
                 f.Memberships--;
-                memory.Retract(f);
+                node.Retract(_memory, this, f);
             }
         };
-        _rules = rules;
-        _network = ReteBuilder.Build(rules, this);
-        foreach (var (first, root) in _network.Roots)
+        _runAgenda = RunAgenda;
+        foreach (var head in network.Heads)
         {
-            first.LeftActivate(root);
+            head.LeftActivate(_memory, this, new Token(new Fact?[head.Rule.Slots], null, null));
         }
     }
 
     /// <summary>Conclusions of fired activations whose match still holds.</summary>
-    public IReadOnlyList<Conclusion> Conclusions => _conclusions;
+    public IReadOnlyList<Conclusion> Conclusions => _actions.Conclusions;
 
     /// <summary>Every activation fired, in firing order (including any later withdrawn).</summary>
-    public IReadOnlyList<Activation> Firings => _firings;
+    public IReadOnlyList<Activation> Firings => _actions.Firings;
 
     /// <summary>How many times each rule fired.</summary>
-    public IReadOnlyDictionary<string, int> FiringCounts => _counts;
+    public IReadOnlyDictionary<string, int> FiringCounts => _actions.Counts;
 
     /// <summary>Upper bound on firings in one run, so a rule set that derives without end stops with an error.</summary>
     public int MaxFirings { get; init; } = 1_000_000;
 
-    /// <summary>Facts in working memory of a type (input facts that some pattern can use, and derived facts).</summary>
-    public IEnumerable<Fact> Facts(FactSchema schema) => _live.GetValueOrDefault(schema) ?? [];
-
     /// <summary>Number of facts held in working memory.</summary>
-    public int FactCount => _live.Values.Sum(s => s.Count);
+    public int FactCount => _memory.FactCount;
+
+    /// <summary>Facts given to <see cref="Advance"/> behind the clock (they were still matched against what is remembered).</summary>
+    public int LateFacts => _scheduler.LateFacts;
+
+    /// <summary>Facts in working memory of a type (input facts that some pattern can use, and derived facts).</summary>
+    public IEnumerable<Fact> Facts(FactSchema schema) => _memory.Facts(schema);
 
     public void Insert(Fact fact)
     {
@@ -82,18 +89,18 @@ public sealed partial class RuleSession
             throw new InvalidOperationException("the fact is already in a session");
         }
 
-        Stamp(fact);
+        _memory.Stamp(fact);
         fact.Live = true;
         var kept = fact.DerivedBy is not null;
         if (_network.AlphaRoots.TryGetValue(fact.Schema, out var root))
         {
-            kept |= root.Propagate(fact, _onInsert);
+            kept |= root.Propagate(fact, _memory.AlphaRow, _onInsert);
         }
 
         // A fact no pattern can use is not kept: it can never take part in a match.
         if (kept)
         {
-            Live(fact.Schema).Add(fact);
+            _memory.Hold(fact);
         }
 
         Drain();
@@ -135,55 +142,44 @@ public sealed partial class RuleSession
         Insert(fact);
     }
 
+    /// <summary>
+    /// Streaming: the facts inserted from now on come in time order and none will be older than
+    /// <paramref name="clock"/>. Matches whose window has closed fire (in agenda order) and facts that no rule
+    /// can still use are forgotten, so memory stays bounded by the rules' windows. The first call turns
+    /// streaming on: from then on a match waits until its window closes before it can fire, so a
+    /// <c>not</c> over a later fact is not decided too early. <see cref="Run"/> fires whatever is left.
+    /// </summary>
+    public void Advance(DateTime clock) => _scheduler.Advance(clock, _runAgenda);
+
     /// <summary>Fires everything that can fire, including (when streaming) matches whose window is still open: the input has ended.</summary>
     public void Run()
     {
-        _ending = true;
+        _scheduler.Ending = true;
         try
         {
-            FlushWaiting();
+            _scheduler.FlushWaiting();
             RunAgenda();
         }
         finally
         {
-            _ending = false;
+            _scheduler.Ending = false;
         }
     }
 
-    private void RunAgenda()
-    {
-        while (_agenda.Next() is { } activation)
-        {
-            if (_firings.Count >= MaxFirings)
-            {
-                throw new InvalidOperationException($"more than {MaxFirings} rule firings: the rules derive facts without end (last: {activation.Rule.Id})");
-            }
+    /// <summary>
+    /// Explains how far a rule's matches got and which pattern stopped them. The counts are of what working
+    /// memory holds now: after a streaming run, facts outside every window have been forgotten.
+    /// </summary>
+    public WhyNotReport WhyNot(string ruleId) => WhyNotAnalysis.Explain(_network, _memory, _agenda, _actions.Counts, ruleId);
 
-            activation.State = ActivationState.Fired;
-            _firings.Add(activation);
-            _counts[activation.Rule.Id] = _counts.GetValueOrDefault(activation.Rule.Id) + 1;
-            _firing = activation;
-            try
-            {
-                Fire(activation);
-            }
-            finally
-            {
-                _firing = null;
-            }
-        }
-    }
-
-    internal void Stamp(Fact fact) => fact.Id = _nextId++;
-
-    internal Activation Activate(TerminalNode node, Token token)
+    Activation IActivationSink.Activate(TerminalNode node, Token token)
     {
         var activation = new Activation(node.Rule, token.Facts, node.Order, ++_sequence);
-        Schedule(activation);
+        _scheduler.Schedule(activation);
         return activation;
     }
 
-    internal void Deactivate(Activation activation)
+    void IActivationSink.Deactivate(Activation activation)
     {
         if (activation.State == ActivationState.Pending)
         {
@@ -193,30 +189,22 @@ public sealed partial class RuleSession
 
         // A rule whose own action removes its match (the "not yet derived" guard) keeps what it did,
         // and a window that expires old facts is not a retraction.
-        if (activation.State != ActivationState.Fired || activation == _firing || _expiring)
+        if (activation.State == ActivationState.Fired && activation != _actions.Firing && !_scheduler.Expiring)
         {
-            return;
+            _actions.Withdraw(activation);
         }
+    }
 
-        // Logical support: the match that fired is gone, so what it concluded and derived goes too.
-        activation.State = ActivationState.Withdrawn;
-        foreach (var conclusion in activation.Drawn)
+    private void RunAgenda()
+    {
+        while (_agenda.Next() is { } activation)
         {
-            _conclusions.Remove(conclusion);
-        }
-
-        foreach (var fact in activation.Derived)
-        {
-            fact.Supports!.Remove(activation);
-            if (fact.DerivedBy == activation)
+            if (_actions.Firings.Count >= MaxFirings)
             {
-                fact.DerivedBy = fact.Supports.FirstOrDefault();
+                throw new InvalidOperationException($"more than {MaxFirings} rule firings: the rules derive facts without end (last: {activation.Rule.Id})");
             }
 
-            if (fact.Supports.Count == 0)
-            {
-                _withdrawn.Enqueue(fact);
-            }
+            _actions.Fire(activation);
         }
     }
 
@@ -228,20 +216,16 @@ public sealed partial class RuleSession
             fact.Tokens = null;
             foreach (var token in tokens.ToArray())
             {
-                token.Remove();
+                token.Remove(_memory, this);
             }
         }
 
         if (_network.AlphaRoots.TryGetValue(fact.Schema, out var root))
         {
-            root.Propagate(fact, _onRetract);
+            root.Propagate(fact, _memory.AlphaRow, _onRetract);
         }
 
-        _live.GetValueOrDefault(fact.Schema)?.Remove(fact);
-        if (fact.DerivedKey is { } key)
-        {
-            _derived.Remove(key);
-        }
+        _memory.Release(fact);
     }
 
     /// <summary>Withdraws derived facts that lost their last support, after the change that caused it is complete.</summary>
@@ -255,7 +239,7 @@ public sealed partial class RuleSession
         _draining = true;
         try
         {
-            while (_withdrawn.TryDequeue(out var fact))
+            while (_actions.Withdrawn.TryDequeue(out var fact))
             {
                 if (fact.Live && fact.Supports is { Count: 0 })
                 {
@@ -266,68 +250,6 @@ public sealed partial class RuleSession
         finally
         {
             _draining = false;
-        }
-    }
-
-    private HashSet<Fact> Live(FactSchema schema)
-    {
-        if (!_live.TryGetValue(schema, out var set))
-        {
-            _live[schema] = set = [];
-        }
-
-        return set;
-    }
-
-    private void Fire(Activation activation)
-    {
-        var match = activation.Facts.ToArray();
-        foreach (var action in activation.Rule.Actions)
-        {
-            switch (action)
-            {
-                case DeriveAction derive:
-                    var values = new object?[derive.Schema.Fields.Count];
-                    foreach (var (field, value) in derive.Values)
-                    {
-                        FieldTypes.TryCoerce(value.Evaluate(match), field.Type, out values[field.Index]);
-                    }
-
-                    // The same derived fact from another match is one fact with one more support.
-                    var key = derive.Schema.Name + "|" + string.Join("|", values.Select(v => v is DateTime t ? t.Ticks.ToString(CultureInfo.InvariantCulture) : Convert.ToString(v, CultureInfo.InvariantCulture)?.ToUpperInvariant()));
-                    if (_derived.TryGetValue(key, out var existing))
-                    {
-                        existing.Supports!.Add(activation);
-                        activation.Derived.Add(existing);
-                    }
-                    else
-                    {
-                        var fact = new Fact(derive.Schema, values) { DerivedBy = activation, Supports = [activation], DerivedKey = key };
-                        _derived[key] = fact;
-                        activation.Derived.Add(fact);
-                        Insert(fact);
-                    }
-
-                    break;
-                case ConcludeAction conclude:
-                    var evidence = new List<(string Role, Fact Fact)>();
-                    foreach (var alias in conclude.Evidence)
-                    {
-                        if (activation.Bound(alias) is { } bound)
-                        {
-                            foreach (var fact in Activation.Expand([bound]))
-                            {
-                                evidence.Add((alias, fact));
-                            }
-                        }
-                    }
-
-                    var subject = conclude.Subject is null ? null : activation.Bound(conclude.Subject);
-                    var conclusion = new Conclusion(conclude.Kind, conclude.Text.Render(match), conclude.Confidence, conclude.Plan, activation, evidence, subject);
-                    activation.Drawn.Add(conclusion);
-                    _conclusions.Add(conclusion);
-                    break;
-            }
         }
     }
 }

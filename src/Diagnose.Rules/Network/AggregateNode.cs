@@ -1,5 +1,5 @@
-using Diagnose.Rules.Engine;
 using Diagnose.Rules.Facts;
+using Diagnose.Rules.Memory;
 using Diagnose.Rules.Model;
 
 namespace Diagnose.Rules.Network;
@@ -10,46 +10,48 @@ namespace Diagnose.Rules.Network;
 /// <c>maxTime</c>; the match goes on only while the <c>having</c> test holds. Any change to the group
 /// replaces the result, so the rule sees the new count.
 /// </summary>
-internal sealed class AggregateNode(RuleSession session, Rule rule, Pattern pattern, JoinSpec join) : BetaNode(session, rule, pattern, join)
+internal sealed class AggregateNode(int id, Rule rule, Pattern pattern, JoinSpec join) : BetaNode(id, rule, pattern, join)
 {
     private readonly AggregateSpec _spec = pattern.Aggregate!;
     private readonly int _time = pattern.Schema.Field("time") is { Type: FieldType.Time } f ? f.Index : -1;
 
-    public override void LeftActivate(Token token)
+    public override void LeftActivate(WorkingMemory memory, IActivationSink sink, Token token)
     {
-        StoreLeft(token);
-        token.Members = [.. RightCandidates(token).Where(f => Matches(token, f))];
-        Publish(token);
+        var beta = StoreLeft(memory, token);
+        token.Members = [.. beta.RightCandidates(token).Where(f => Matches(token, f))];
+        Publish(memory, sink, token);
     }
 
-    public override void RightActivate(Fact fact)
+    public override void RightActivate(WorkingMemory memory, IActivationSink sink, Fact fact)
     {
-        StoreRight(fact);
-        foreach (var token in LeftCandidates(fact))
+        var beta = memory.Beta(this);
+        beta.StoreRight(fact);
+        foreach (var token in beta.LeftCandidates(fact))
         {
             if (Matches(token, fact))
             {
                 token.Members!.Add(fact);
-                Publish(token);
+                Publish(memory, sink, token);
             }
         }
     }
 
-    public override void RightRetract(Fact fact)
+    public override void RightRetract(WorkingMemory memory, IActivationSink sink, Fact fact)
     {
-        RemoveRight(fact);
-        foreach (var token in LeftCandidates(fact))
+        var beta = memory.Beta(this);
+        beta.RemoveRight(fact);
+        foreach (var token in beta.LeftCandidates(fact))
         {
             if (token.Members!.Remove(fact))
             {
-                Publish(token);
+                Publish(memory, sink, token);
             }
         }
     }
 
-    private void Publish(Token token)
+    private void Publish(WorkingMemory memory, IActivationSink sink, Token token)
     {
-        RemoveChildren(token);
+        RemoveChildren(memory, sink, token);
         var members = token.Members!;
         DateTime? min = null, max = null;
         if (_time >= 0)
@@ -65,7 +67,7 @@ internal sealed class AggregateNode(RuleSession session, Rule rule, Pattern patt
         }
 
         var result = new Fact(_spec.Result, [(long)members.Count, min, max]) { Members = [.. members] };
-        Session.Stamp(result);
+        memory.Stamp(result);
         if (_spec.Having is { } having)
         {
             token.Facts[_spec.Slot] = result;
@@ -77,6 +79,6 @@ internal sealed class AggregateNode(RuleSession session, Rule rule, Pattern patt
             }
         }
 
-        Emit(token, null, _spec.Slot, result);
+        Emit(memory, sink, token, null, _spec.Slot, result);
     }
 }

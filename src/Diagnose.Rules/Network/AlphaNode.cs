@@ -5,14 +5,14 @@ namespace Diagnose.Rules.Network;
 /// <summary>
 /// One test on a single fact. Children testing <c>field == constant</c> are found by hashing the
 /// fact's field value, so a fact meets only the nodes its values can pass; other children are tested
-/// one by one. A node at the end of a pattern's chain owns the alpha memory.
+/// one by one. A node at the end of a pattern's chain owns the alpha memory node. Built once and never
+/// changed afterwards, so sessions on other threads may walk it at the same time.
 /// </summary>
 internal sealed class AlphaNode
 {
     private readonly Dictionary<int, Dictionary<object, AlphaNode>> _hashed = [];
     private readonly List<AlphaNode> _tested = [];
     private readonly Dictionary<string, AlphaNode> _byKey = new(StringComparer.Ordinal);
-    private readonly Fact?[] _scratch = new Fact?[1];
 
     public AlphaNode(string key, Func<Fact?[], bool>? test)
     {
@@ -24,7 +24,7 @@ internal sealed class AlphaNode
 
     public Func<Fact?[], bool>? Test { get; }
 
-    public AlphaMemory? Memory { get; set; }
+    public AlphaMemoryNode? Memory { get; set; }
 
     /// <summary>The child for <c>field == value</c>, shared when it exists.</summary>
     public AlphaNode HashedChild(int field, object value, string key)
@@ -55,8 +55,11 @@ internal sealed class AlphaNode
         return child;
     }
 
-    /// <summary>Sends the fact down every chain it passes; <paramref name="action"/> is applied to each memory reached. True when one was.</summary>
-    public bool Propagate(Fact fact, Action<AlphaMemory, Fact> action)
+    /// <summary>
+    /// Sends the fact down every chain it passes; <paramref name="action"/> is applied to each memory node reached.
+    /// <paramref name="row"/> is the caller's one-slot row for the tests. True when a memory node was reached.
+    /// </summary>
+    public bool Propagate(Fact fact, Fact?[] row, Action<AlphaMemoryNode, Fact> action)
     {
         var reached = false;
         if (Memory is not null)
@@ -69,22 +72,22 @@ internal sealed class AlphaNode
         {
             if (children.TryGetValue(KeyComparer.Normalize(fact.Values[field]), out var child))
             {
-                reached |= child.Propagate(fact, action);
+                reached |= child.Propagate(fact, row, action);
             }
         }
 
         if (_tested.Count > 0)
         {
-            _scratch[0] = fact;
             foreach (var child in _tested)
             {
-                if (child.Test!(_scratch))
+                row[0] = fact;
+                if (child.Test!(row))
                 {
-                    reached |= child.Propagate(fact, action);
+                    reached |= child.Propagate(fact, row, action);
                 }
             }
 
-            _scratch[0] = null;
+            row[0] = null;
         }
 
         return reached;

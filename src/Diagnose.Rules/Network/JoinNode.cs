@@ -1,36 +1,37 @@
-using Diagnose.Rules.Engine;
 using Diagnose.Rules.Facts;
+using Diagnose.Rules.Memory;
 using Diagnose.Rules.Model;
 
 namespace Diagnose.Rules.Network;
 
 /// <summary>Binds one fact per partial match: every (token, fact) pair that passes the join becomes a longer match.</summary>
-internal sealed class JoinNode(RuleSession session, Rule rule, Pattern pattern, JoinSpec join) : BetaNode(session, rule, pattern, join)
+internal sealed class JoinNode(int id, Rule rule, Pattern pattern, JoinSpec join) : BetaNode(id, rule, pattern, join)
 {
-    public override void LeftActivate(Token token)
+    public override void LeftActivate(WorkingMemory memory, IActivationSink sink, Token token)
     {
-        StoreLeft(token);
-        foreach (var fact in RightCandidates(token).ToList())
+        var beta = StoreLeft(memory, token);
+        foreach (var fact in beta.RightCandidates(token).ToList())
         {
             if (Matches(token, fact))
             {
-                Emit(token, fact, Pattern!.Slot, fact);
+                Emit(memory, sink, token, fact, Pattern!.Slot, fact);
             }
         }
     }
 
-    public override void RightActivate(Fact fact)
+    public override void RightActivate(WorkingMemory memory, IActivationSink sink, Fact fact)
     {
-        StoreRight(fact);
-        foreach (var token in LeftCandidates(fact))
+        var beta = memory.Beta(this);
+        beta.StoreRight(fact);
+        foreach (var token in beta.LeftCandidates(fact))
         {
             if (Matches(token, fact))
             {
-                Emit(token, fact, Pattern!.Slot, fact);
+                Emit(memory, sink, token, fact, Pattern!.Slot, fact);
             }
         }
     }
 
     // The tokens built on the fact were removed with it (Fact.Tokens); only the index entry remains.
-    public override void RightRetract(Fact fact) => RemoveRight(fact);
+    public override void RightRetract(WorkingMemory memory, IActivationSink sink, Fact fact) => memory.Beta(this).RemoveRight(fact);
 }

@@ -1,4 +1,3 @@
-using Diagnose.Rules.Engine;
 using Diagnose.Rules.Expressions;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Model;
@@ -6,7 +5,7 @@ using Diagnose.Rules.Model;
 namespace Diagnose.Rules.Network;
 
 /// <summary>
-/// Compiles a rule set into a Rete network for one session. Each pattern's condition is split at its
+/// Compiles a rule set into a Rete network, once: the network is shared by every session of the rule set. Each pattern's condition is split at its
 /// top-level <c>&amp;&amp;</c>: parts that read only the pattern's own fact become alpha tests (shared between
 /// rules; <c>field == constant</c> tests are hashed); <c>own.field == earlier expression</c> parts become
 /// hash-join keys; <c>own.field &lt;=/&gt;= earlier expression</c> parts also give a range index; every part
@@ -14,13 +13,14 @@ namespace Diagnose.Rules.Network;
 /// </summary>
 internal static class ReteBuilder
 {
-    public static ReteNetwork Build(RuleSet rules, RuleSession session)
+    public static ReteNetwork Build(RuleSet rules)
     {
-        var network = new ReteNetwork();
+        var network = new ReteNetwork(rules);
+        var nextBeta = 0;
         for (var order = 0; order < rules.Rules.Count; order++)
         {
             var rule = rules.Rules[order];
-            BetaNode? first = null, previous = null;
+            BetaNode? previous = null;
             var nodes = new List<BetaNode>();
             foreach (var pattern in rule.Patterns)
             {
@@ -29,24 +29,22 @@ internal static class ReteBuilder
                 var join = JoinFor(pattern, joinParts);
                 BetaNode node = pattern.Kind switch
                 {
-                    PatternKind.Match => new JoinNode(session, rule, pattern, join),
-                    PatternKind.Not => new NotNode(session, rule, pattern, join),
-                    PatternKind.Exists => new ExistsNode(session, rule, pattern, join),
-                    _ => new AggregateNode(session, rule, pattern, join),
+                    PatternKind.Match => new JoinNode(nextBeta++, rule, pattern, join),
+                    PatternKind.Not => new NotNode(nextBeta++, rule, pattern, join),
+                    PatternKind.Exists => new ExistsNode(nextBeta++, rule, pattern, join),
+                    _ => new AggregateNode(nextBeta++, rule, pattern, join),
                 };
                 node.Alpha = memory;
                 memory.Successors.Add(node);
                 Link(node);
             }
 
-            var terminal = new TerminalNode(session, rule, order);
-            Link(terminal);
+            Link(new TerminalNode(nextBeta++, rule, order));
             network.Chains[rule.Id] = nodes;
-            network.Roots.Add((first!, new Token(new Fact?[rule.Slots], null, null)));
+            network.Heads.Add(nodes[0]);
 
             void Link(BetaNode node)
             {
-                first ??= node;
                 if (previous is not null)
                 {
                     previous.Next = node;
@@ -57,7 +55,26 @@ internal static class ReteBuilder
             }
         }
 
+        network.BetaNodeCount = nextBeta;
+        Retain(network);
         return network;
+    }
+
+    /// <summary>How long a streaming session must keep the facts of each memory: the longest wait of the rules that use it.</summary>
+    private static void Retain(ReteNetwork network)
+    {
+        network.Windows = WindowAnalysis.Of(network.Rules);
+        foreach (var (ruleId, chain) in network.Chains)
+        {
+            foreach (var memory in chain.Select(n => n.Alpha).OfType<AlphaMemoryNode>())
+            {
+                var wait = WindowAnalysis.TimeIndex(memory.Schema) < 0 ? null : network.Windows.Wait[ruleId];
+                memory.Retention = memory.Forever || wait is null ? null : Math.Max(memory.Retention ?? 0, wait.Value);
+                memory.Forever |= wait is null;
+            }
+        }
+
+        network.Expiring = [.. network.Chains.Values.SelectMany(c => c).Select(n => n.Alpha).OfType<AlphaMemoryNode>().Distinct().Where(m => m.Retention is not null)];
     }
 
     private static (List<ExprNode> Alpha, List<ExprNode> Join) Partition(Pattern pattern)
@@ -73,7 +90,7 @@ internal static class ReteBuilder
         return (alpha, join);
     }
 
-    private static AlphaMemory AlphaChain(ReteNetwork network, Pattern pattern, List<ExprNode> parts)
+    private static AlphaMemoryNode AlphaChain(ReteNetwork network, Pattern pattern, List<ExprNode> parts)
     {
         if (!network.AlphaRoots.TryGetValue(pattern.Schema, out var node))
         {
@@ -109,7 +126,13 @@ internal static class ReteBuilder
         }
 
         var description = parts.Count == 0 ? "every fact" : string.Join(" && ", hashed.Select(h => h.Key).Concat(tested.Select(t => t.Key)));
-        return node.Memory ??= new AlphaMemory(pattern.Schema, description);
+        if (node.Memory is null)
+        {
+            node.Memory = new AlphaMemoryNode(network.Memories.Count, pattern.Schema, description);
+            network.Memories.Add(node.Memory);
+        }
+
+        return node.Memory;
     }
 
     private static (int Field, object? Value)? ConstantField(BinaryNode eq, Pattern pattern)

@@ -1,10 +1,12 @@
 using Diagnose.Rules.Facts;
+using Diagnose.Rules.Memory;
 
 namespace Diagnose.Rules.Network;
 
 /// <summary>
 /// A partial match: the facts bound so far, by slot. Tokens form a tree (each extends its parent by one
-/// pattern) so that removing a fact or a parent removes everything built on it.
+/// pattern) so that removing a fact or a parent removes everything built on it. Tokens belong to one
+/// session; the nodes they sit in are shared.
 /// </summary>
 internal sealed class Token
 {
@@ -56,24 +58,24 @@ internal sealed class Token
         return child;
     }
 
-    /// <summary>Removes this token and everything built on it from the network.</summary>
-    public void Remove()
+    /// <summary>Removes this token and everything built on it from the session's node memories.</summary>
+    public void Remove(WorkingMemory memory, IActivationSink sink)
     {
         Parent?.Children?.Remove(this);
         Fact?.Tokens?.Remove(this);
-        RemoveTree();
+        RemoveTree(memory, sink);
     }
 
-    private void RemoveTree()
+    private void RemoveTree(WorkingMemory memory, IActivationSink sink)
     {
-        Node?.LeftRetract(this);
+        Node?.LeftRetract(memory, sink, this);
         if (Children is { } children)
         {
             Children = null;
             foreach (var child in children)
             {
                 child.Fact?.Tokens?.Remove(child);
-                child.RemoveTree();
+                child.RemoveTree(memory, sink);
             }
         }
     }

@@ -8,15 +8,20 @@ namespace Diagnose.Rules.Testing;
 /// Runs the examples written beside the rules: each example's facts go into a fresh session of the whole
 /// rule set (so chained rules take part), and the rule must fire as often as the example says. An example
 /// may also say whether the rule's conclusions are ruled out (<c>ruledOut</c>) and the confidence its
-/// diagnosis gets (<c>confidence</c>), both weighed as <c>analyze</c> weighs them.
+/// diagnosis gets (<c>confidence</c>), both weighed as <c>analyze</c> weighs them. The rule set is compiled
+/// once; each example gets only a new session.
 /// </summary>
 public static class ExampleRunner
 {
-    public static IReadOnlyList<ExampleResult> RunAll(RuleSet rules) => [.. rules.Rules.SelectMany(rule => rule.Examples.Select(e => Run(rules, rule, e)))];
-
-    public static ExampleResult Run(RuleSet rules, Rule rule, RuleExample example)
+    public static IReadOnlyList<ExampleResult> RunAll(RuleSet rules)
     {
-        var session = new RuleSession(rules);
+        var sessions = SessionFactory.Compile(rules);
+        return [.. rules.Rules.SelectMany(rule => rule.Examples.Select(e => Run(sessions, rule, e)))];
+    }
+
+    public static ExampleResult Run(SessionFactory sessions, Rule rule, RuleExample example)
+    {
+        var session = sessions.CreateSession();
         var inputs = example.Facts.Select(f => f.Create(example)).ToList();
         foreach (var fact in inputs)
         {
@@ -25,7 +30,7 @@ public static class ExampleRunner
 
         session.Run();
         var fired = session.FiringCounts.GetValueOrDefault(rule.Id);
-        var assessor = new EvidenceAssessor(new FactSource(inputs, session, rules.Schemas));
+        var assessor = new EvidenceAssessor(new FactSource(inputs, session, sessions.Rules.Schemas));
         var assessed = session.Conclusions.Where(c => c.Rule.Id == rule.Id).Select(assessor.Assess).ToList();
         var result = new ExampleResult(rule, example, fired, null)
         {

@@ -1,4 +1,4 @@
-using System.Globalization;
+using Diagnose.Core.Time;
 using Diagnose.Simulation.Model;
 using Newtonsoft.Json;
 
@@ -120,7 +120,7 @@ public static class SnapshotWriter
         text.Write('\n');
     }
 
-    private static string Iso(DateTime t) => t.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    private static string Iso(DateTime t) => IsoTime.Format(t, IsoPrecision.Seconds);
 
     private static string Start(StartType start) => start.ToString().ToLowerInvariant();
 }

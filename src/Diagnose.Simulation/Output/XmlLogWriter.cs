@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using Diagnose.Core.Records;
+using Diagnose.Core.Time;
 
 namespace Diagnose.Simulation.Output;
 
@@ -35,7 +36,7 @@ public sealed class XmlLogWriter : ISimulatedLogWriter
             xml.WriteElementString("Task", Ns, "0");
             xml.WriteElementString("Keywords", Ns, "0x80000000000000");
             xml.WriteStartElement("TimeCreated", Ns);
-            xml.WriteAttributeString("SystemTime", r.TimeUtc!.Value.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'00Z'", CultureInfo.InvariantCulture));
+            xml.WriteAttributeString("SystemTime", IsoTime.Format(r.TimeUtc!.Value, IsoPrecision.Nanoseconds));
             xml.WriteEndElement();
             xml.WriteElementString("EventRecordID", Ns, r.RecordNumber!.Value.ToString(CultureInfo.InvariantCulture));
             xml.WriteElementString("Channel", Ns, r.Channel);

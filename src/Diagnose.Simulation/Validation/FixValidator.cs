@@ -1,5 +1,5 @@
-using System.Globalization;
 using Diagnose.Core.Diagnostics;
+using Diagnose.Core.Time;
 using Diagnose.Knowledge.Articles;
 using Diagnose.Simulation.Cluster;
 using Diagnose.Simulation.Model;
@@ -113,7 +113,7 @@ public sealed class FixValidator
         sim.Logging = logging;
         var from = sim.Journal.Count;
         IReadOnlyList<string> Events() => sim.Journal.Events.Skip(from).Select(e =>
-            $"{e.TimeUtc.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture)} {e.Node} {e.Channel} {e.Provider} {e.EventId}: {e.Message}").ToList();
+            $"{IsoTime.Format(e.TimeUtc, IsoPrecision.Seconds)} {e.Node} {e.Channel} {e.Provider} {e.EventId}: {e.Message}").ToList();
 
         var fired = new HashSet<Fault>();
         var restarted = false;
