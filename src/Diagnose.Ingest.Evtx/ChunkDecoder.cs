@@ -1,7 +1,8 @@
-using System.Buffers.Binary;
 using System.Text;
 using Diagnose.Core.Records;
 using Diagnose.Ingest.Evtx.BinXml;
+using Diagnose.Ingest.Evtx.Counting;
+using Diagnose.Ingest.Evtx.Layout;
 
 namespace Diagnose.Ingest.Evtx;
 
@@ -11,10 +12,7 @@ namespace Diagnose.Ingest.Evtx;
 /// </summary>
 internal sealed class ChunkDecoder
 {
-    private const int ChunkSize = EvtxReader.ChunkSize;
-    private const int ChunkHeaderSize = 512;
-    private const int RecordHeaderSize = 24;
-    private static readonly byte[] ChunkMagic = "ElfChnk\0"u8.ToArray();
+    private const int ChunkSize = EvtxChunkHeader.ChunkSize;
 
     private readonly string _source;
     private readonly bool _xml;
@@ -25,6 +23,7 @@ internal sealed class ChunkDecoder
     private readonly ValueSet _values = new();
     private readonly BxNode _instance = new();
     private readonly StringBuilder _sb = new(4096);
+    private readonly List<WalkEntry> _walk = new(256);
 
     public ChunkDecoder(string source, bool xml, bool recover)
     {
@@ -38,130 +37,207 @@ internal sealed class ChunkDecoder
     public void Decode(byte[] b, int length, long fileOffset, int index, ChunkResult output)
     {
         var span = new ReadOnlySpan<byte>(b, 0, length);
-        if (length < ChunkHeaderSize || !span[..8].SequenceEqual(ChunkMagic))
+        var signed = EvtxChunkHeader.HasSignature(span);
+        if (length < EvtxChunkHeader.Size || !signed)
         {
+            // A damaged signature over a chunk whose first record is intact is one damaged field, not a foreign chunk.
+            if (length >= EvtxChunkHeader.Size && EvtxRecordHeader.IsRecordAt(span, EvtxChunkHeader.Size))
+            {
+                DecodeChunk(b, length, fileOffset, index, output, signatureOk: false);
+                return;
+            }
+
             if (!StreamUtil.IsAllZero(span))
             {
-                var what = length < ChunkHeaderSize ? "truncated chunk" : "chunk without ElfChnk signature";
+                var what = length < EvtxChunkHeader.Size
+                    ? signed ? $"chunk cut inside its header by the end of the file at offset {fileOffset + length}" : "truncated chunk"
+                    : "chunk without ElfChnk signature";
                 output.Problem(_recover ? $"{what} (chunk {index}): records carved from it are marked recovered" : $"{what} (chunk {index}) skipped", fileOffset);
                 if (_recover)
                 {
                     _parser.BeginChunk(b, length);
-                    Carve(b, length, 0, fileOffset, index, output);
+                    Carve(b, length, 0, fileOffset, index, output, null, []);
                 }
             }
 
             return;
         }
 
-        var firstNumber = BinaryPrimitives.ReadInt64LittleEndian(span[24..]); // identifiers: what record headers carry
-        var lastNumber = BinaryPrimitives.ReadInt64LittleEndian(span[32..]);
-        var lastRecordOffset = BinaryPrimitives.ReadInt32LittleEndian(span[44..]);
-        var freeSpace = BinaryPrimitives.ReadInt32LittleEndian(span[48..]);
-        var dataCrc = BinaryPrimitives.ReadUInt32LittleEndian(span[52..]);
-        var headerCrc = BinaryPrimitives.ReadUInt32LittleEndian(span[124..]);
+        DecodeChunk(b, length, fileOffset, index, output, signatureOk: true);
+    }
 
-        var headerOk = Crc32.Append(Crc32.Compute(span[..120]), span[128..ChunkHeaderSize]) == headerCrc;
-        var freeOk = freeSpace >= ChunkHeaderSize && freeSpace <= length;
+    private void DecodeChunk(byte[] b, int length, long fileOffset, int index, ChunkResult output, bool signatureOk)
+    {
+        var span = new ReadOnlySpan<byte>(b, 0, length);
+        var h = EvtxChunkHeader.Read(span);
+        var headerOk = signatureOk && EvtxChunkHeader.ComputeHeaderChecksum(span) == h.HeaderChecksum;
         var truncated = length < ChunkSize;
-        var dataOk = !truncated && freeOk && Crc32.Compute(span[ChunkHeaderSize..freeSpace]) == dataCrc;
+        var free = h.FreeSpaceOffset;
+        var freeOk = free >= EvtxChunkHeader.Size && free <= ChunkSize;
+        var dataOk = freeOk && free <= length && Crc32.Compute(span[EvtxChunkHeader.Size..free]) == h.RecordsChecksum;
         var recovered = !headerOk || !dataOk;
-        if (recovered)
+        var lastOffsetOk = h.LastRecordOffset >= EvtxChunkHeader.Size && h.LastRecordOffset <= ChunkSize - EvtxRecordHeader.MinRecordSize;
+
+        // Where records may start. A sound header's last-record offset is the bound (records past it are stale or
+        // half written). A damaged header is one damaged field: the records checksum vouches for the free-space
+        // offset, else a record at the last-record offset vouches for that; failing both, follow the signatures.
+        int lastStart;
+        var resync = true;
+        if (headerOk && lastOffsetOk)
         {
-            var why = truncated ? "chunk truncated by the end of the file"
-                : !headerOk ? "chunk header checksum mismatch"
-                : !freeOk ? "chunk free-space offset out of range"
-                : "chunk records checksum mismatch";
-            output.Problem($"{why} (chunk {index}); its records are marked recovered", fileOffset);
+            lastStart = h.LastRecordOffset;
+        }
+        else if (dataOk)
+        {
+            lastStart = free - EvtxRecordHeader.MinRecordSize;
+        }
+        else if (lastOffsetOk && EvtxRecordHeader.IsRecordAt(span, h.LastRecordOffset))
+        {
+            lastStart = h.LastRecordOffset;
+        }
+        else
+        {
+            lastStart = (freeOk ? Math.Min(free, length) : length) - EvtxRecordHeader.MinRecordSize;
+            resync = false;
         }
 
+        var recordsEnd = !headerOk && dataOk ? free : length;
+        var bounded = span[..recordsEnd];
         _parser.BeginChunk(b, length);
-
-        // Records start no later than the last-record offset; without a usable one, walk until the signatures stop.
-        var declaredEnd = lastRecordOffset >= ChunkHeaderSize && lastRecordOffset <= length - RecordHeaderSize;
-        var stopAt = declaredEnd ? lastRecordOffset : (freeOk ? freeSpace : length) - 1;
-        var pos = ChunkHeaderSize;
-        var inRange = 0L;
-        var failures = 0L;
-        var guard = (length / RecordHeaderSize) + 1;
-        while (pos <= stopAt && pos <= length - RecordHeaderSize && guard-- > 0)
+        _walk.Clear();
+        var pos = EvtxChunkHeader.Size;
+        var gap = false;
+        var trailingGaps = 0;
+        var cutAt = -1;
+        var guard = (length / EvtxRecordHeader.Size) + 1;
+        var firstRecord = output.Records.Count;
+        while (pos <= lastStart && guard-- > 0)
         {
-            if (!IsRecordAt(span, pos))
+            if (!EvtxRecordHeader.IsRecordAt(bounded, pos))
             {
-                if (!declaredEnd)
+                if (truncated && RunsPastEnd(span, pos))
+                {
+                    cutAt = pos;
+                    break;
+                }
+
+                if (!resync)
                 {
                     break;
                 }
 
-                // Inside the declared records: resynchronise on the next valid record signature.
-                failures++;
-                var next = FindRecord(span, pos + 1, stopAt);
+                // Inside the records: resynchronise on the next record signature.
+                var next = EvtxRecordHeader.Find(bounded, pos + 1, lastStart);
                 output.Problem($"bad record signature or size in chunk {index}", fileOffset + pos);
                 if (next < 0)
                 {
+                    trailingGaps++;
                     break;
                 }
 
                 pos = next;
+                gap = true;
                 continue;
             }
 
-            var size = BinaryPrimitives.ReadInt32LittleEndian(span[(pos + 4)..]);
-            var number = BinaryPrimitives.ReadInt64LittleEndian(span[(pos + 8)..]);
+            var header = EvtxRecordHeader.Read(span, pos);
+            var decoded = true;
             try
             {
-                output.Records.Add(DecodeRecord(b, pos, size, number, fileOffset + pos, recovered));
-                if (number >= firstNumber && number <= lastNumber)
-                {
-                    inRange++;
-                }
+                output.Records.Add(DecodeRecord(b, pos, header, fileOffset + pos, recovered));
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
             {
-                failures++;
-                output.Problem($"record {number} unreadable: {ex.Message}", fileOffset + pos);
+                decoded = false;
+                output.Problem($"record {header.Number} unreadable: {ex.Message}", fileOffset + pos);
             }
 
-            pos += size;
+            _walk.Add(new WalkEntry(pos, header.Number, decoded, gap));
+            gap = false;
+            pos += header.RecordSize;
         }
 
-        // Every record the chunk header declares is either yielded or skipped; without a trustworthy range,
-        // count the places where decoding failed.
-        var declared = lastNumber - firstNumber + 1;
-        var rangeOk = headerOk && declared > 0 && declared <= (length - ChunkHeaderSize) / (RecordHeaderSize + 4);
-        output.Skipped += rangeOk ? Math.Max(declared - inRange, 0) : failures;
+        var range = ChunkReconciler.ChooseRange(new RecordRange(h.FirstNumber, h.LastNumber), new RecordRange(h.FirstIdentifier, h.LastIdentifier), headerOk, _walk);
+        var tally = ChunkReconciler.Reconcile(_walk, range, trailingGaps);
+        output.Skipped += tally.Unreadable;
+        output.HighestNumber = tally.Highest;
+        foreach (var (offset, found, expected) in tally.Misnumbered)
+        {
+            output.Problem($"record number {found} disagrees with its position in chunk {index} (the records around it make it {expected}); counted once", fileOffset + offset);
+        }
+
+        var yielded = output.Records.Count - firstRecord;
+        if (truncated)
+        {
+            var missing = tally.Missing;
+            output.Problem(
+                $"chunk {index} cut by the end of the file at offset {fileOffset + length}: {yielded} record(s) read"
+                + (recovered && yielded > 0 ? ", marked recovered" : string.Empty)
+                + (range is null ? string.Empty : $", {missing} of its {range.Value.Count} declared record(s) missing"),
+                fileOffset + (cutAt >= 0 ? cutAt : length));
+        }
+        else if (recovered)
+        {
+            var why = !signatureOk ? "chunk signature damaged"
+                : !headerOk ? "chunk header checksum mismatch"
+                : !freeOk ? "chunk free-space offset out of range"
+                : "chunk records checksum mismatch";
+            output.Problem(yielded > 0 ? $"{why} (chunk {index}); its {yielded} record(s) read are marked recovered" : $"{why} (chunk {index}); none of its records could be read", fileOffset);
+        }
+
         if (_recover)
         {
-            Carve(b, length, Math.Max(pos, ChunkHeaderSize), fileOffset, index, output);
+            Carve(b, length, Math.Max(pos, EvtxChunkHeader.Size), fileOffset, index, output, range, tally.Filled);
         }
+    }
+
+    /// <summary>A record (or its header) that starts at <paramref name="pos"/> but would end past the bytes present.</summary>
+    private static bool RunsPastEnd(ReadOnlySpan<byte> span, int pos)
+    {
+        if (pos > span.Length - EvtxRecordHeader.Size)
+        {
+            return true;
+        }
+
+        var size = EvtxRecordHeader.Read(span, pos).RecordSize;
+        return span[pos..].StartsWith(EvtxRecordHeader.Signature) && size > span.Length - pos && size <= ChunkSize - pos;
     }
 
     /// <summary>
     /// Carving (--recover): every place from <paramref name="from"/> to the end of the chunk that holds a record
     /// signature with a plausible size and a matching size copy is decoded as a record, marked recovered; one
     /// that then fails to decode counts as unreadable. Carved records use the chunk's templates by offset.
+    /// A carved record that fills a declared slot the walk left unfilled was already counted as unreadable, so it
+    /// moves from unreadable to recovered instead of being counted twice.
     /// </summary>
-    private void Carve(byte[] b, int length, int from, long fileOffset, int index, ChunkResult output)
+    private void Carve(byte[] b, int length, int from, long fileOffset, int index, ChunkResult output, RecordRange? range, HashSet<long> filled)
     {
         var span = new ReadOnlySpan<byte>(b, 0, length);
         var carved = 0;
-        var pos = FindRecord(span, from, length - 1);
+        var pos = EvtxRecordHeader.Find(span, from, length - 1);
         while (pos >= 0)
         {
-            var size = BinaryPrimitives.ReadInt32LittleEndian(span[(pos + 4)..]);
-            var number = BinaryPrimitives.ReadInt64LittleEndian(span[(pos + 8)..]);
+            var header = EvtxRecordHeader.Read(span, pos);
             try
             {
-                output.Records.Add(DecodeRecord(b, pos, size, number, fileOffset + pos, recovered: true));
+                output.Records.Add(DecodeRecord(b, pos, header, fileOffset + pos, recovered: true));
                 carved++;
+                if (range?.Contains(header.Number) == true && filled.Add(header.Number))
+                {
+                    output.Skipped--;
+                }
             }
             catch (Exception ex) when (ex is InvalidDataException or ArgumentException or IndexOutOfRangeException or OverflowException or InvalidOperationException)
             {
-                output.Skipped++;
-                output.Problem($"carved record {number} in chunk {index} unreadable: {ex.Message}", fileOffset + pos);
+                if (range?.Contains(header.Number) != true || filled.Contains(header.Number))
+                {
+                    output.Skipped++;
+                }
+
+                output.Problem($"carved record {header.Number} in chunk {index} unreadable: {ex.Message}", fileOffset + pos);
             }
 
-            pos = FindRecord(span, pos + size, length - 1);
+            pos = EvtxRecordHeader.Find(span, pos + header.RecordSize, length - 1);
         }
 
         if (carved > 0)
@@ -170,11 +246,11 @@ internal sealed class ChunkDecoder
         }
     }
 
-    private EvtxXmlRecord DecodeRecord(byte[] b, int pos, int size, long number, long fileOffset, bool recovered)
+    private EvtxXmlRecord DecodeRecord(byte[] b, int pos, EvtxRecordHeader header, long fileOffset, bool recovered)
     {
-        var written = ValueFormatter.FileTimeToUtc(BinaryPrimitives.ReadInt64LittleEndian(b.AsSpan(pos + 16)));
-        _parser.ParseRecord(pos + RecordHeaderSize, pos + size - 4, _roots, _values, _instance);
-        var record = _builder.Build(_roots, null, number, written, new RecordOrigin(_source, fileOffset), recovered);
+        var written = ValueFormatter.FileTimeToUtc(header.WrittenFileTime);
+        _parser.ParseRecord(pos + EvtxRecordHeader.Size, pos + header.RecordSize - 4, _roots, _values, _instance);
+        var record = _builder.Build(_roots, null, header.Number, written, new RecordOrigin(_source, fileOffset), recovered);
         var xml = string.Empty;
         if (_xml)
         {
@@ -184,42 +260,5 @@ internal sealed class ChunkDecoder
         }
 
         return new EvtxXmlRecord(record, xml, _builder.EventRecordId);
-    }
-
-    private static bool IsRecordAt(ReadOnlySpan<byte> span, int pos)
-    {
-        if (pos < 0 || pos > span.Length - RecordHeaderSize - 4 || BinaryPrimitives.ReadUInt32LittleEndian(span[pos..]) != 0x00002A2A)
-        {
-            return false;
-        }
-
-        var size = BinaryPrimitives.ReadInt32LittleEndian(span[(pos + 4)..]);
-        return size >= RecordHeaderSize + 4 && size <= span.Length - pos
-            && BinaryPrimitives.ReadInt32LittleEndian(span[(pos + size - 4)..]) == size;
-    }
-
-    private static int FindRecord(ReadOnlySpan<byte> span, int from, int stopAt)
-    {
-        for (var p = from; p <= stopAt && p <= span.Length - RecordHeaderSize; p++)
-        {
-            var rel = span[p..].IndexOf("**\0\0"u8);
-            if (rel < 0)
-            {
-                return -1;
-            }
-
-            p += rel;
-            if (p > stopAt)
-            {
-                return -1;
-            }
-
-            if (IsRecordAt(span, p))
-            {
-                return p;
-            }
-        }
-
-        return -1;
     }
 }

@@ -14,6 +14,9 @@ internal sealed class ChunkResult
 
     public long Skipped { get; set; }
 
+    /// <summary>The highest record number the chunk accounts for (declared or found), for the file's own reckoning.</summary>
+    public long? HighestNumber { get; set; }
+
     /// <summary>The chunk's bytes; returned to the pool once the result is merged.</summary>
     public byte[] Buffer { get; set; } = [];
 
@@ -22,6 +25,7 @@ internal sealed class ChunkResult
         Records.Clear();
         Problems.Clear();
         Skipped = 0;
+        HighestNumber = null;
     }
 
     public void Problem(string message, long offset) => Problems.Add(new InputProblem(message, offset));

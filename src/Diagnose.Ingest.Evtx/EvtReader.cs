@@ -82,6 +82,8 @@ public sealed class EvtReader
         private readonly StringPool _pool = new();
         private readonly List<(long From, long To)> _covered = [];
         private byte[] _scratch = new byte[4096];
+        private (uint Next, uint Oldest)? _eof;
+        private readonly EvtRecordTally _tally = new();
 
         private long Length => d.Length;
 
@@ -116,6 +118,15 @@ public sealed class EvtReader
                     yield return r;
                 }
             }
+
+            // A dirty log's header numbers are stale; its end-of-file record, when the walk reached one, is not.
+            // A log cut short may still declare as many records as its maximum size (header field 0x20) can hold.
+            var capacity = (Math.Max(Length, d.U32(0x20)) - HeaderSize) / FixedRecordSize;
+            if (_tally.Missing(dirty ? null : (d.U32(0x18), d.U32(0x1C)), _eof, capacity) is { } missing)
+            {
+                summary.Skipped += missing.Count;
+                summary.AddProblem(new InputProblem(missing.Message, 0x18));
+            }
         }
 
         /// <summary>Follows records from the start offset; reports false when it stopped at damage.</summary>
@@ -146,6 +157,8 @@ public sealed class EvtReader
                 var size = d.U32(pos);
                 if (size == EofRecordSize && IsEofRecord(pos))
                 {
+                    var eof = Circular(pos, EofRecordSize);
+                    _eof = (BinaryPrimitives.ReadUInt32LittleEndian(eof.AsSpan(28)), BinaryPrimitives.ReadUInt32LittleEndian(eof.AsSpan(32)));
                     finished(true);
                     yield break;
                 }
@@ -255,8 +268,10 @@ public sealed class EvtReader
 
         private EventRecord? Emit(ReadOnlySpan<byte> r, long offset, bool recovered)
         {
+            var number = BinaryPrimitives.ReadUInt32LittleEndian(r[8..]);
             try
             {
+                _tally.Found(number);
                 return Parse(r, offset, recovered);
             }
             catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidDataException)

@@ -1,7 +1,7 @@
-using System.Buffers.Binary;
 using System.Collections.Concurrent;
 using Diagnose.Core.Inputs;
 using Diagnose.Core.Records;
+using Diagnose.Ingest.Evtx.Layout;
 
 namespace Diagnose.Ingest.Evtx;
 
@@ -14,10 +14,8 @@ namespace Diagnose.Ingest.Evtx;
 /// </summary>
 public sealed class EvtxReader
 {
-    internal const int FileHeaderSize = 4096;
-    internal const int ChunkSize = 65536;
-    private static readonly byte[] FileMagic = "ElfFile\0"u8.ToArray();
-    private static readonly byte[] ChunkMagic = "ElfChnk\0"u8.ToArray();
+    private const int FileHeaderSize = EvtxFileHeader.Size;
+    private const int ChunkSize = EvtxChunkHeader.ChunkSize;
 
     public string Format => "evtx";
 
@@ -66,7 +64,9 @@ public sealed class EvtxReader
         }
 
         // Without a file signature, go on only if chunks follow: a foreign file must not yield a problem per 64 KiB.
-        var headerMissing = !header.AsSpan(0, 8).SequenceEqual(FileMagic);
+        var headerMissing = !EvtxFileHeader.HasSignature(header);
+        EvtxFileHeader? declared = !headerMissing && EvtxFileHeader.ChecksumMatches(header) ? EvtxFileHeader.Read(header) : null;
+        long? highest = null;
 
         var recover = Recover;
         var decoders = new ConcurrentBag<ChunkDecoder>();
@@ -93,18 +93,21 @@ public sealed class EvtxReader
                     break;
                 }
 
-                if (n == 0 || (headerMissing && index == 0 && !result.Buffer.AsSpan(0, 8).SequenceEqual(ChunkMagic)))
+                if (n == 0 || (headerMissing && !LooksLikeChunk(result.Buffer, n)))
                 {
+                    spare.Add(result);
                     end = true;
                     break;
                 }
+
+                headerMissing &= StreamUtil.IsAllZero(result.Buffer.AsSpan(0, n)); // a zeroed chunk before the first one proves nothing
 
                 var (length, at, i) = (n, offset, index);
                 inFlight.Enqueue(limit == 1
                     ? Task.FromResult(DecodeChunk(result, length, at, i))
                     : Task.Run(() => DecodeChunk(result, length, at, i), ct));
                 end = n < ChunkSize;
-                offset += ChunkSize;
+                offset += n;
                 index++;
             }
 
@@ -120,6 +123,7 @@ public sealed class EvtxReader
             }
 
             summary.Skipped += done.Skipped;
+            highest = done.HighestNumber is long h && h > (highest ?? long.MinValue) ? h : highest;
             foreach (var record in done.Records)
             {
                 yield return record;
@@ -127,6 +131,11 @@ public sealed class EvtxReader
 
             done.Clear();
             spare.Add(done);
+        }
+
+        if (declared is EvtxFileHeader fileHeader)
+        {
+            ReportMissingChunks(fileHeader, offset, index, highest, summary);
         }
 
         ChunkResult DecodeChunk(ChunkResult result, int length, long at, int i)
@@ -138,6 +147,41 @@ public sealed class EvtxReader
         }
     }
 
+    /// <summary>A chunk signature, or a damaged one over an intact first record; an all-zero chunk is left to the decoder.</summary>
+    private static bool LooksLikeChunk(byte[] buffer, int length)
+    {
+        var span = buffer.AsSpan(0, length);
+        return EvtxChunkHeader.HasSignature(span) || EvtxRecordHeader.IsRecordAt(span, EvtxChunkHeader.Size) || StreamUtil.IsAllZero(span);
+    }
+
+    /// <summary>
+    /// A file that ends before the chunks its (sound) header declares is cut short: the missing chunks are reported with
+    /// the offset where the file ends, and the records the header still declares beyond the highest one accounted for
+    /// (next record identifier − 1) count as unreadable. When the log has wrapped (its oldest chunk is not the first)
+    /// the older chunks' records cannot be reckoned, so only the newer ones are counted and the problem says so.
+    /// </summary>
+    private static void ReportMissingChunks(EvtxFileHeader header, long fileEnd, int chunksPresent, long? highest, InputSummary summary)
+    {
+        var expectedEnd = FileHeaderSize + ((long)header.ChunkCount * ChunkSize);
+        if (fileEnd >= expectedEnd)
+        {
+            return;
+        }
+
+        var full = (int)((fileEnd - FileHeaderSize) / ChunkSize);
+        var cutShort = chunksPresent > full ? 1 : 0;
+        var missingChunks = header.ChunkCount - full - cutShort;
+        var missingRecords = Math.Max(0L, (long)Math.Min(header.NextRecord, (ulong)long.MaxValue) - 1 - (highest ?? 0));
+        var wrapped = header.FirstChunk != 0;
+        summary.Skipped += missingRecords;
+        summary.AddProblem(new InputProblem(
+            $"file ends at offset {fileEnd}: the header declares {header.ChunkCount} chunks, {full} complete"
+            + (cutShort > 0 ? " and 1 cut short" : string.Empty)
+            + $" ({missingChunks} missing); {missingRecords} declared record(s) missing"
+            + (wrapped ? ", more in the older chunks of this wrapped log" : string.Empty),
+            fileEnd));
+    }
+
     /// <summary>Checks magic and checksum. Dirty flags and stale chunk counts are normal for copied live logs.</summary>
     private static bool CheckFileHeader(byte[] header, int length, InputSummary summary)
     {
@@ -147,14 +191,13 @@ public sealed class EvtxReader
             return false;
         }
 
-        if (length < 128 || !header.AsSpan(0, 8).SequenceEqual(FileMagic))
+        if (length < EvtxFileHeader.UsedSize || !EvtxFileHeader.HasSignature(header))
         {
             summary.AddProblem(new InputProblem("not an EVTX file: no ElfFile signature", 0));
             return length == FileHeaderSize; // a damaged header may still be followed by good chunks
         }
 
-        var stored = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(124));
-        if (Crc32.Compute(header.AsSpan(0, 120)) != stored)
+        if (!EvtxFileHeader.ChecksumMatches(header))
         {
             summary.AddProblem(new InputProblem("file header checksum mismatch (header fields not trusted)", 0));
         }

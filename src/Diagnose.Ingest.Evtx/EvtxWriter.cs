@@ -1,5 +1,5 @@
-using System.Buffers.Binary;
 using Diagnose.Core.Records;
+using Diagnose.Ingest.Evtx.Layout;
 using Diagnose.Ingest.Evtx.Writing;
 
 namespace Diagnose.Ingest.Evtx;
@@ -18,7 +18,7 @@ namespace Diagnose.Ingest.Evtx;
 /// </remarks>
 public static class EvtxWriter
 {
-    private const int FileHeaderSize = 4096;
+    private const int FileHeaderSize = EvtxFileHeader.Size;
 
     /// <summary>Writes every record and returns how many were written.</summary>
     /// <exception cref="ArgumentException">The stream cannot seek or write, or a record cannot be represented
@@ -89,17 +89,7 @@ public static class EvtxWriter
     private static byte[] FileHeader(long chunks, ulong nextRecord)
     {
         var h = new byte[FileHeaderSize];
-        "ElfFile\0"u8.CopyTo(h);
-        BinaryPrimitives.WriteUInt64LittleEndian(h.AsSpan(8), 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(h.AsSpan(16), chunks > 0 ? (ulong)(chunks - 1) : 0);
-        BinaryPrimitives.WriteUInt64LittleEndian(h.AsSpan(24), nextRecord);
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(32), 128);
-        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(36), 1); // minor version
-        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(38), 3); // major version
-        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(40), FileHeaderSize);
-        BinaryPrimitives.WriteUInt16LittleEndian(h.AsSpan(42), (ushort)chunks);
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(120), 0); // clean: not dirty, not full
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(124), Crc32.Compute(h.AsSpan(0, 120)));
+        EvtxFileHeader.Write(h, chunks > 0 ? (ulong)(chunks - 1) : 0, nextRecord, (ushort)chunks);
         return h;
     }
 }

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Diagnose.Analysis;
+using Diagnose.Core.Reports;
 using Diagnose.Knowledge.Articles;
 using Diagnose.Simulation.Validation;
 
@@ -24,12 +25,14 @@ public class ValidationBenchmarks
     public void Setup()
     {
         var (kb, id) = (Plan.Split('/')[0], Plan.Split('/')[1]);
-        _plan = DiagnoseEngine.Load().Knowledge.Find(kb)!.Plan(id)!;
-        _case = PlanCases.For(kb, id)!.Case;
-        var result = _validator.Validate(kb, _plan, "plan", _case);
+        var engine = DiagnoseEngine.Load();
+        var article = engine.Knowledge.Find(kb)!;
+        _plan = article.Plan(id)!;
+        _case = engine.Validation.Resolve(article, _plan, new PlanIncidentSource()).Case!;
+        var result = _validator.Validate(kb, _plan, PlanKind.Plan, _case);
         Console.WriteLine($"// {Plan}: {result.Verdict}, {result.FaultSchedules} fault schedules (none, single and pairwise)");
     }
 
     [Benchmark]
-    public ValidationResult ValidatePlanWithAllSingleAndPairwiseFaults() => _validator.Validate(Plan.Split('/')[0], _plan, "plan", _case);
+    public ValidationReport ValidatePlanWithAllSingleAndPairwiseFaults() => _validator.Validate(Plan.Split('/')[0], _plan, PlanKind.Plan, _case);
 }

@@ -33,6 +33,10 @@ public sealed class SimulateCommandTests
             var diagnosis = (JObject)((JArray)JObject.Parse(json)["diagnoses"]!).Single();
             Assert.AreEqual("Q188674", (string?)diagnosis["kb"]);
             Assert.AreEqual("validated", (string?)diagnosis["fix"]!["validation"]!["verdict"]);
+
+            // One verdict shape: the report's validation names its article, plan and kind as `validate --format json` does.
+            var validation = (JObject)diagnosis["fix"]!["validation"]!;
+            Assert.AreEqual(("Q188674", (string?)diagnosis["fix"]!["plan"], "plan"), ((string?)validation["kb"], (string?)validation["plan"], (string?)validation["kind"]));
         }
         finally
         {

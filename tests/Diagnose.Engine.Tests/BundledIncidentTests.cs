@@ -18,7 +18,7 @@ public sealed class BundledIncidentTests
         Assert.HasCount(2, failed, "both 412s of the WINS retries are evidence");
         Assert.IsTrue(failed.All(e => e is { EventId: 412, Node: "NODE1", Record: null } && Path.GetFileName(e.Source) == "NODE1_Application.csv" && e.Line is not null));
         Assert.AreEqual("finish-rolling-upgrade", diagnosis.Fix!.Plan);
-        Assert.AreEqual("validated", diagnosis.Fix.Validation!.Verdict, diagnosis.Fix.Validation.Reason);
+        Assert.AreEqual(Diagnose.Core.Reports.Verdict.Validated, diagnosis.Fix.Validation!.Verdict, diagnosis.Fix.Validation.Reason);
         Assert.IsGreaterThan(1, diagnosis.Fix.Validation.FaultSchedules);
         Assert.IsEmpty(report.Unexplained);
     }
@@ -79,7 +79,7 @@ public sealed class BundledIncidentTests
         // NODEA's Clusdb is corrupt, so the article's route under clussvc -debug (which needs both copies) cannot run.
         var diagnosis = report.Diagnoses.Single();
         Assert.AreEqual(("Q217147", "restart-from-clusdb-recovery-install"), (diagnosis.Kb, diagnosis.Fix!.Plan));
-        Assert.AreEqual("validated", diagnosis.Fix.Validation!.Verdict, diagnosis.Fix.Validation.Reason);
+        Assert.AreEqual(Diagnose.Core.Reports.Verdict.Validated, diagnosis.Fix.Validation!.Verdict, diagnosis.Fix.Validation.Reason);
         Assert.AreEqual("NODEB", diagnosis.Evidence.Single(e => e.Role == "good").Node);
         Assert.AreEqual("NODEA", diagnosis.Evidence.Single(e => e.Role == "damaged").Node);
         StringAssert.Contains(diagnosis.RootCause, "second recovery path");
@@ -106,7 +106,7 @@ public sealed class BundledIncidentTests
             Assert.IsNotEmpty(report.Diagnoses, incident);
             foreach (var diagnosis in report.Diagnoses)
             {
-                Assert.AreEqual("validated", diagnosis.Fix?.Validation?.Verdict, $"{incident}: {diagnosis.Fix?.Plan}: {diagnosis.Fix?.Validation?.Reason}");
+                Assert.AreEqual(Diagnose.Core.Reports.Verdict.Validated, diagnosis.Fix?.Validation?.Verdict, $"{incident}: {diagnosis.Fix?.Plan}: {diagnosis.Fix?.Validation?.Reason}");
             }
         }
     }

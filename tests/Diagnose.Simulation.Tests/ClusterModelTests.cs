@@ -96,7 +96,7 @@ public sealed class ClusterModelTests
     [TestMethod]
     public void Exchange_StartFromServicesBeforeOnline_KeepsTheMarkerAndLogs1024()
     {
-        var run = Q188674Scenario.Build(Q188674Setup.FromSeed(new ScenarioOptions(3, 2, 0)) with { FixFollows = false }, incident: true);
+        var run = DirectoryRestoreModel.Build(DirectoryRestoreSetup.FromSeed(new ScenarioOptions(3, 2, 0)) with { FixFollows = false }, incident: true, "test", "test");
         var sim = run.Simulator;
         var failuresBefore = sim.Journal.Events.Count(e => e.EventId == 1002);
         sim.RestoreDirectory(startServices: false);
@@ -113,7 +113,7 @@ public sealed class ClusterModelTests
     [TestMethod]
     public void Jet_NewerEngineConvertsOnceOlderEngineFailsWith530()
     {
-        var run = Kb293302Scenario.Build(Kb293302Setup.FromSeed(new ScenarioOptions(5, 2, 0)), Kb293302Stage.BeforeUpgrade);
+        var run = JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(new ScenarioOptions(5, 2, 0)), JetRollingUpgradeStage.BeforeUpgrade, "test", null);
         var sim = run.Simulator;
         var (a, b) = (sim.State.Nodes[0].Name, sim.State.Nodes[1].Name);
         sim.MoveGroup("WINS Group", a);

@@ -1,6 +1,5 @@
 using Diagnose.Simulation.Output;
 using Diagnose.Simulation.Scenarios;
-using Diagnose.Simulation.Validation;
 using Newtonsoft.Json;
 
 namespace Diagnose.Simulation.Tests;
@@ -19,8 +18,8 @@ public sealed class DeterminismTests
         using var temp = new TempFolder();
         var options = new ScenarioOptions(seed, Nodes: 3, Noise: 25);
         ISimulatedLogWriter writer = format == "xml" ? new XmlLogWriter() : new EvtxLogWriter();
-        var first = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options), temp.Sub("a"), writer);
-        var second = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options), temp.Sub("b"), writer);
+        var first = SimulationOutput.Write(Shared.Scenarios.Find(scenario)!.Run(options), temp.Sub("a"), writer);
+        var second = SimulationOutput.Write(Shared.Scenarios.Find(scenario)!.Run(options), temp.Sub("b"), writer);
         Assert.IsGreaterThanOrEqualTo(3, first.Count(f => f.EndsWith("." + format, StringComparison.Ordinal)), "a System log per node at least");
 
         CollectionAssert.AreEqual(first.Select(Path.GetFileName).ToArray(), second.Select(Path.GetFileName).ToArray());
@@ -29,7 +28,7 @@ public sealed class DeterminismTests
             CollectionAssert.AreEqual(File.ReadAllBytes(first[i]), File.ReadAllBytes(second[i]), Path.GetFileName(first[i]));
         }
 
-        var other = SimulationOutput.Write(ScenarioCatalog.Find(scenario)!.Run(options with { Seed = seed + 1 }), temp.Sub("c"), writer);
+        var other = SimulationOutput.Write(Shared.Scenarios.Find(scenario)!.Run(options with { Seed = seed + 1 }), temp.Sub("c"), writer);
         Assert.IsFalse(first.Zip(other).All(p => File.ReadAllBytes(p.First).AsSpan().SequenceEqual(File.ReadAllBytes(p.Second))), "another seed gives another run");
     }
 
@@ -37,8 +36,8 @@ public sealed class DeterminismTests
     public void ValidateAll_Twice_GivesTheSameVerdictsAndCounterexamples()
     {
         // Single faults keep this quick; the pairwise run is checked in ValidationTests.
-        var first = JsonConvert.SerializeObject(KnowledgeValidation.ValidateAll(Shared.Engine.Knowledge, new FixValidator { MaxFaults = 1 }));
-        var second = JsonConvert.SerializeObject(KnowledgeValidation.ValidateAll(Shared.Engine.Knowledge, new FixValidator { MaxFaults = 1 }));
+        var first = JsonConvert.SerializeObject(Shared.Engine.Validation.ValidateAll(maxFaults: 1));
+        var second = JsonConvert.SerializeObject(Shared.Engine.Validation.ValidateAll(maxFaults: 1));
 
         Assert.AreEqual(first, second);
     }

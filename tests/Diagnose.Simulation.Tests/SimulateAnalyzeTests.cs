@@ -20,7 +20,7 @@ public sealed class SimulateAnalyzeTests
     public void SimulateThenAnalyze_HundredSeededVariants_GiveTheArticlesDiagnosis(string kb)
     {
         using var temp = new TempFolder();
-        var scenario = ScenarioCatalog.Find(kb)!;
+        var scenario = Shared.Scenarios.Find(kb)!;
         var failures = new List<string>();
         var nodeCounts = new HashSet<int>();
         for (var seed = 1; seed <= 100; seed++)
@@ -79,7 +79,7 @@ public sealed class SimulateAnalyzeTests
     public void SimulateThenAnalyze_HealthyRuns_GiveNoDiagnosis(string name)
     {
         using var temp = new TempFolder();
-        var scenario = ScenarioCatalog.Find(name)!;
+        var scenario = Shared.Scenarios.Find(name)!;
         Assert.IsNull(scenario.Kb);
         for (var seed = 1; seed <= 20; seed++)
         {

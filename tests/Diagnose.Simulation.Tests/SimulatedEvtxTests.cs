@@ -27,7 +27,7 @@ public sealed partial class SimulatedEvtxTests
         }
 
         using var temp = new TempFolder();
-        var run = ScenarioCatalog.Find("KB293302")!.Run(new ScenarioOptions(5, Nodes: 2, Noise: 30));
+        var run = Shared.Scenarios.Find("KB293302")!.Run(new ScenarioOptions(5, Nodes: 2, Noise: 30));
         var files = SimulationOutput.Write(run, temp.Path);
         var checkedFiles = 0;
         foreach (var file in files.Where(f => f.EndsWith(".evtx", StringComparison.Ordinal)))

@@ -22,8 +22,8 @@ public sealed class ValidationEventTests
         var warning = anti with { Id = "anti-" + tag };
         using var listener = new VerdictListener();
         var validator = new FixValidator { MaxFaults = 1 };
-        var validated = validator.Validate(article.Id, plan, "plan", PlanCases.For(article.Id, documented.Id)!.Case, rule: "Q188674.restore-marker-overwritten");
-        var refuted = validator.Validate(article.Id, warning, "anti-plan", PlanCases.For(article.Id, anti.Id)!.Case);
+        var validated = validator.Validate(article.Id, plan, Diagnose.Core.Reports.PlanKind.Plan, Shared.PlanCase(article.Id, documented.Id), rule: "Q188674.restore-marker-overwritten");
+        var refuted = validator.Validate(article.Id, warning, Diagnose.Core.Reports.PlanKind.AntiPlan, Shared.PlanCase(article.Id, anti.Id));
 
         var events = listener.Events.Where(e => ((string)e.Payload![1]!).EndsWith(tag, StringComparison.Ordinal)).ToList();
         Assert.HasCount(2, events, "one event per validation");

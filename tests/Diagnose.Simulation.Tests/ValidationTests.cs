@@ -1,3 +1,4 @@
+using Diagnose.Core.Reports;
 using Diagnose.Knowledge.Articles;
 using Diagnose.Simulation.Validation;
 
@@ -23,9 +24,9 @@ public sealed class ValidationTests
         Assert.IsGreaterThanOrEqualTo(9, plans.Count);
         foreach (var (article, plan) in plans)
         {
-            var run = PlanCases.For(article.Id, plan.Id)!;
-            var result = validator.Validate(article.Id, plan, "plan", run.Case);
-            Assert.AreEqual("validated", result.Verdict, $"{article.Id} {plan.Id}: {result.Counterexample?.Invariant} {result.Counterexample?.Detail} {string.Join("; ", result.Counterexample?.Faults ?? [])}");
+            var run = Shared.PlanCase(article.Id, plan.Id);
+            var result = validator.Validate(article.Id, plan, PlanKind.Plan, run);
+            Assert.AreEqual(Verdict.Validated, result.Verdict, $"{article.Id} {plan.Id}: {result.Counterexample?.Invariant} {result.Counterexample?.Detail} {string.Join("; ", result.Counterexample?.Faults ?? [])}");
 
             // No faults, then each node's power, every node's power after each step, and each move failing once.
             var steps = run.Binding.Bind(plan.Steps);
@@ -41,8 +42,8 @@ public sealed class ValidationTests
         CollectionAssert.AreEquivalent(AntiPlanInvariants.Keys.ToArray(), antiPlans.Select(p => p.Plan.Id).ToArray());
         foreach (var (article, plan) in antiPlans)
         {
-            var result = new FixValidator().Validate(article.Id, plan, "anti-plan", PlanCases.For(article.Id, plan.Id)!.Case);
-            Assert.AreEqual("refuted", result.Verdict, $"{article.Id} {plan.Id}");
+            var result = new FixValidator().Validate(article.Id, plan, PlanKind.AntiPlan, Shared.PlanCase(article.Id, plan.Id));
+            Assert.AreEqual(Verdict.Refuted, result.Verdict, $"{article.Id} {plan.Id}");
             var counterexample = result.Counterexample!;
             Assert.AreEqual(AntiPlanInvariants[plan.Id], counterexample.Invariant, $"{plan.Id}: {counterexample.Detail}");
             Assert.IsEmpty(counterexample.Faults, "the warning's steps break a goal with no fault at all");
@@ -55,7 +56,7 @@ public sealed class ValidationTests
     public void Validate_AntiPlans_ShowTheArticlesSymptomEvents()
     {
         var kb = Shared.Engine.Knowledge;
-        string Events(string article, string plan) => string.Join("\n", new FixValidator().Validate(article, kb.Find(article)!.AntiPlans.Single(p => p.Id == plan), "anti-plan", PlanCases.For(article, plan)!.Case).Counterexample!.Events);
+        string Events(string article, string plan) => string.Join("\n", new FixValidator().Validate(article, kb.Find(article)!.AntiPlans.Single(p => p.Id == plan), PlanKind.AntiPlan, Shared.PlanCase(article, plan)).Counterexample!.Events);
 
         var failBack = Events("KB293302", "fail-back-to-windows-2000");
         StringAssert.Contains(failBack, "ESENT 609");
@@ -74,9 +75,9 @@ public sealed class ValidationTests
         var plan = article.Plan("restart-from-checkpoint")!;
         var broken = plan with { Steps = plan.Steps.Where(s => s.Operation != "copy-file").ToList() };
 
-        var result = new FixValidator().Validate("Q217147", broken, "plan", PlanCases.For("Q217147", plan.Id)!.Case);
+        var result = new FixValidator().Validate("Q217147", broken, PlanKind.Plan, Shared.PlanCase("Q217147", plan.Id));
 
-        Assert.AreEqual("refuted", result.Verdict);
+        Assert.AreEqual(Verdict.Refuted, result.Verdict);
         Assert.AreEqual(Invariants.ResourcesOnline, result.Counterexample!.Invariant, result.Counterexample.Detail);
         Assert.IsEmpty(result.Counterexample.Faults);
         StringAssert.Contains(string.Join("\n", result.Counterexample.Events), "The error code was 1009", "the cluster service fails on the empty Clusdb");
@@ -92,9 +93,9 @@ public sealed class ValidationTests
         Assert.AreEqual("clussvc", steps[disk + 1].Arguments["name"]);
         (steps[disk], steps[disk + 1]) = (steps[disk + 1], steps[disk]);
 
-        var result = new FixValidator().Validate("Q217147", plan with { Steps = steps }, "plan", PlanCases.For("Q217147", plan.Id)!.Case);
+        var result = new FixValidator().Validate("Q217147", plan with { Steps = steps }, PlanKind.Plan, Shared.PlanCase("Q217147", plan.Id));
 
-        Assert.AreEqual("refuted", result.Verdict);
+        Assert.AreEqual(Verdict.Refuted, result.Verdict);
         Assert.AreEqual(Invariants.ResourcesOnline, result.Counterexample!.Invariant, result.Counterexample.Detail);
         StringAssert.Contains(string.Join("\n", result.Counterexample.Events), "The error code was 1167");
     }
@@ -109,9 +110,9 @@ public sealed class ValidationTests
         steps.Add(steps[shutdown]);
         steps.RemoveAt(shutdown);
 
-        var result = new FixValidator().Validate("Q217147", plan with { Steps = steps }, "plan", PlanCases.For("Q217147", plan.Id)!.Case);
+        var result = new FixValidator().Validate("Q217147", plan with { Steps = steps }, PlanKind.Plan, Shared.PlanCase("Q217147", plan.Id));
 
-        Assert.AreEqual("refuted", result.Verdict);
+        Assert.AreEqual(Verdict.Refuted, result.Verdict);
         Assert.AreEqual(Invariants.Configuration, result.Counterexample!.Invariant, result.Counterexample.Detail);
     }
 
@@ -122,20 +123,20 @@ public sealed class ValidationTests
         var plan = Shared.Engine.Knowledge.Find("KB293302")!.Plan("finish-rolling-upgrade")!;
         var broken = plan with { Steps = plan.Steps.Where(s => s.Operation != "upgrade-node-os").ToList() };
 
-        var result = new FixValidator().Validate("KB293302", broken, "plan", PlanCases.For("KB293302", plan.Id)!.Case);
+        var result = new FixValidator().Validate("KB293302", broken, PlanKind.Plan, Shared.PlanCase("KB293302", plan.Id));
 
-        Assert.AreEqual("refuted", result.Verdict);
+        Assert.AreEqual(Verdict.Refuted, result.Verdict);
         Assert.AreEqual(Invariants.Failover, result.Counterexample!.Invariant);
     }
 
     [TestMethod]
     public void ValidateAll_WithPairwiseFaults_ValidatesPlansAndRefutesAntiPlans()
     {
-        var results = KnowledgeValidation.ValidateAll(Shared.Engine.Knowledge);
+        var results = Shared.Engine.Validation.ValidateAll();
 
         foreach (var r in results)
         {
-            Assert.AreEqual(r.Kind == "plan" ? "validated" : "refuted", r.Verdict, $"{r.Kb} {r.Plan}: {r.Counterexample?.Invariant} {r.Counterexample?.Detail} {string.Join("; ", r.Counterexample?.Faults ?? [])}");
+            Assert.AreEqual(r.Kind == PlanKind.Plan ? Verdict.Validated : Verdict.Refuted, r.Verdict, $"{r.Kb} {r.Plan}: {r.Counterexample?.Invariant} {r.Counterexample?.Detail} {string.Join("; ", r.Counterexample?.Faults ?? [])}");
         }
 
         var restart = results.Single(r => r.Plan == "restart-from-checkpoint");
@@ -148,9 +149,9 @@ public sealed class ValidationTests
     {
         var plan = new FixPlan { Id = "x", Title = "x", Steps = [new PlanStep("power-off", new Dictionary<string, string> { ["node"] = "{nobody}" }, "turn off")] };
 
-        var result = new FixValidator().Validate("Q217147", plan, "plan", PlanCases.For("Q217147", "restart-from-checkpoint")!.Case);
+        var result = new FixValidator().Validate("Q217147", plan, PlanKind.Plan, Shared.PlanCase("Q217147", "restart-from-checkpoint"));
 
-        Assert.AreEqual("not-validated", result.Verdict);
+        Assert.AreEqual(Verdict.NotValidated, result.Verdict);
         StringAssert.Contains(result.Reason, "{nobody}");
     }
 }

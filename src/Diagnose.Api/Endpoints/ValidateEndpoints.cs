@@ -1,7 +1,7 @@
 using Diagnose.Analysis;
 using Diagnose.Api.Http;
 using Diagnose.Api.Validation;
-using Diagnose.Simulation.Scenarios;
+using Diagnose.Core.Reports;
 using Diagnose.Simulation.Validation;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -11,7 +11,7 @@ namespace Diagnose.Api.Endpoints;
 
 /// <summary>
 /// <c>POST /api/validate</c>: runs a plan (an article's, by id, or a list of steps) on the simulated cluster,
-/// on a scenario, a cluster snapshot or the plan's own case, with the same <see cref="FixValidator"/> as
+/// on a scenario, a cluster snapshot or the plan's own case, with the same <see cref="FixValidation"/> step as
 /// <c>diagnose validate</c>, and answers its result object. Bounded by the body size, the step count, single
 /// faults unless <c>pairwise</c> is asked, and <see cref="ApiOptions.MaxValidationSeconds"/>.
 /// </summary>
@@ -37,7 +37,7 @@ internal static class ValidateEndpoints
                 + "(neither: a named plan runs on its own case), \"pairwise\": true to add every pair of faults}. "
                 + "Answers kb, plan, kind, verdict (validated, refuted or not-validated), faultSchedules, and counterexample (steps, faults, invariant, detail, events) or reason.")
             .Accepts<object>("application/json")
-            .Produces<ValidationResult>()
+            .Produces<ValidationReport>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -69,7 +69,7 @@ internal static class ValidateEndpoints
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(limit.Token, context.RequestAborted);
         try
         {
-            var result = await Task.Run(() => Validate(request, linked.Token), linked.Token);
+            var result = await Task.Run(() => engine.Validation.Validate(request.Article, request.Plan, request.Kind, request.Source, request.Pairwise ? 2 : 1, rule: null, linked.Token), linked.Token);
             return new JsonText(JsonConvert.SerializeObject(result, Json));
         }
         catch (OperationCanceledException) when (limit.IsCancellationRequested)
@@ -78,35 +78,6 @@ internal static class ValidateEndpoints
                 + (request.Pairwise ? "; without 'pairwise' only single faults are run" : "");
             return Problems.Result(StatusCodes.Status503ServiceUnavailable, "time-limit", "Processing time limit exceeded", detail);
         }
-    }
-
-    private static ValidationResult Validate(ValidateRequest request, CancellationToken cancellation)
-    {
-        var kb = request.Article.Id;
-        IncidentCase? incident;
-        string? problem = null;
-        if (request.Scenario is { } name)
-        {
-            incident = ScenarioCatalog.Find(name)!.Run(new ScenarioOptions(request.Seed, request.Nodes, Noise: 0)).Case;
-        }
-        else if (request.Snapshot is { } snapshot)
-        {
-            // The snapshot is the evidence: Q217147's incident is replayed from it; the other articles need their events.
-            (incident, problem) = DiagnosisCases.Build(new DiagnosedIncident(kb, [], snapshot));
-        }
-        else
-        {
-            incident = PlanCases.For(kb, request.Plan.Id)?.Case;
-            problem = "the simulator has no incident for this plan's situation";
-        }
-
-        if (incident is null)
-        {
-            return new ValidationResult { Kb = kb, Plan = request.Plan.Id, Kind = request.Kind, Verdict = "not-validated", Reason = problem };
-        }
-
-        var validator = new FixValidator { MaxFaults = request.Pairwise ? 2 : 1 };
-        return validator.Validate(kb, request.Plan, request.Kind, incident, rule: null, cancellation);
     }
 
     /// <summary>The body as text, or null when it is over <see cref="MaxBodyBytes"/> (checked against Content-Length, then while reading).</summary>

@@ -1,18 +1,16 @@
-using Diagnose.Core.Snapshots;
+using Diagnose.Core.Reports;
 using Diagnose.Knowledge.Articles;
+using Diagnose.Simulation.Validation;
 
 namespace Diagnose.Api.Validation;
 
 /// <summary>
 /// A checked <c>POST /api/validate</c> body: the article, the plan (named or given as steps, with its kind),
-/// and where to run it: a scenario with its seed and node count, a snapshot, or neither (the plan's own case).
+/// and where to run it: a scenario with its seed and node count, a snapshot, or neither (the plan's own incident).
 /// </summary>
 internal sealed record ValidateRequest(
     Article Article,
     FixPlan Plan,
-    string Kind,
-    string? Scenario,
-    int Seed,
-    int? Nodes,
-    ClusterSnapshot? Snapshot,
+    PlanKind Kind,
+    IncidentSource Source,
     bool Pairwise);

@@ -5,7 +5,8 @@ using Diagnose.Core.Snapshots;
 using Diagnose.Ingest;
 using Diagnose.Ingest.Readers;
 using Diagnose.Knowledge.Articles;
-using Diagnose.Simulation.Scenarios;
+using Diagnose.Core.Reports;
+using Diagnose.Simulation.Validation;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -32,7 +33,7 @@ internal static class ValidateRequestReader
             throw Invalid(property, $"unknown field '{property.Name}': expected {string.Join(", ", Keys)}");
         }
 
-        var kb = String(root, "kb") ?? throw Invalid(root, "'kb' is required: the id of a knowledge article, for example \"Q188674\"");
+        var kb = String(root, "kb") ?? throw Invalid(root, "'kb' is required: the id of a knowledge article (kb/*.json)");
         var article = engine.Knowledge.Find(kb)
             ?? throw new ValidateRequestException(StatusCodes.Status404NotFound, "not-found", "Unknown knowledge article", $"there is no knowledge article with id '{kb}'");
 
@@ -44,11 +45,11 @@ internal static class ValidateRequestReader
         }
 
         FixPlan plan;
-        string kind;
+        PlanKind kind;
         if (planId is not null)
         {
-            (plan, kind) = article.Plans.FirstOrDefault(p => p.Id == planId) is { } documented ? (documented, "plan")
-                : article.AntiPlans.FirstOrDefault(p => p.Id == planId) is { } anti ? (anti, "anti-plan")
+            (plan, kind) = article.Plans.FirstOrDefault(p => p.Id == planId) is { } documented ? (documented, PlanKind.Plan)
+                : article.AntiPlans.FirstOrDefault(p => p.Id == planId) is { } anti ? (anti, PlanKind.AntiPlan)
                 : throw new ValidateRequestException(StatusCodes.Status404NotFound, "not-found", "Unknown plan",
                     $"article {article.Id} has no plan or anti-plan '{planId}': expected one of {string.Join(", ", article.Plans.Concat(article.AntiPlans).Select(p => p.Id))}");
         }
@@ -56,7 +57,7 @@ internal static class ValidateRequestReader
         {
             var name = String(root, "name") ?? "custom";
             plan = new FixPlan { Id = name, Title = name, Steps = Steps(steps!) };
-            kind = "plan";
+            kind = PlanKind.Plan;
         }
 
         var scenario = String(root, "scenario");
@@ -76,24 +77,25 @@ internal static class ValidateRequestReader
 
         if (scenario is not null)
         {
-            var found = ScenarioCatalog.Find(scenario)
+            var scenarios = engine.Validation.Scenarios;
+            var found = scenarios.Find(scenario)
                 ?? throw new ValidateRequestException(StatusCodes.Status404NotFound, "not-found", "Unknown scenario",
-                    $"there is no scenario '{scenario}': expected one of {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}");
+                    $"there is no scenario '{scenario}': expected one of {string.Join(", ", scenarios.All.Select(s => s.Name))}");
 
-            // Scenario names start with their article's id (Q217147-outdated…); another article's incident binds none of this plan's names.
-            if (!found.Name.Split('-')[0].Equals(article.Id, StringComparison.OrdinalIgnoreCase))
+            // A scenario is declared by one article (kb/ incidents); another article's incident binds none of this plan's names.
+            if (!found.Article.Equals(article.Id, StringComparison.OrdinalIgnoreCase))
             {
-                throw Invalid(root.Property("scenario")!, $"scenario '{found.Name}' is an incident of {found.Name.Split('-')[0]}, not {article.Id}: expected one of {string.Join(", ", ScenarioCatalog.All.Where(s => s.Name.Split('-')[0].Equals(article.Id, StringComparison.OrdinalIgnoreCase)).Select(s => s.Name))}");
+                throw Invalid(root.Property("scenario")!, $"scenario '{found.Name}' is an incident of {found.Article}, not {article.Id}: expected one of {string.Join(", ", scenarios.All.Where(s => s.Article.Equals(article.Id, StringComparison.OrdinalIgnoreCase)).Select(s => s.Name))}");
             }
 
             var seed = seedToken is null ? 1 : Integer(seedToken, "seed", int.MinValue, int.MaxValue);
             int? nodes = nodesToken is null ? null : Integer(nodesToken, "nodes", 2, 4);
-            return new ValidateRequest(article, plan, kind, found.Name, seed, nodes, null, pairwise);
+            return new ValidateRequest(article, plan, kind, new ScenarioSource(found.Name, seed, nodes), pairwise);
         }
 
         if (snapshotToken is not null)
         {
-            return new ValidateRequest(article, plan, kind, null, 1, null, Snapshot(body, snapshotToken), pairwise);
+            return new ValidateRequest(article, plan, kind, new SnapshotSource(Snapshot(body, snapshotToken)), pairwise);
         }
 
         if (planId is null)
@@ -101,7 +103,7 @@ internal static class ValidateRequestReader
             throw Invalid(root, "steps need somewhere to run: give a 'scenario' (see diagnose simulate --list) or a cluster 'snapshot'");
         }
 
-        return new ValidateRequest(article, plan, kind, null, 1, null, null, pairwise);
+        return new ValidateRequest(article, plan, kind, new PlanIncidentSource(), pairwise);
     }
 
     private static JObject Parse(string body)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Diagnose.Analysis;
 using Diagnose.Simulation.Output;
 using Diagnose.Simulation.Scenarios;
 
@@ -21,6 +22,7 @@ internal static class SimulateCommand
         var noise = new Option<int>("--noise") { Description = "Number of everyday noise events.", DefaultValueFactory = _ => 20 };
         var logFormat = new Option<string>("--log-format") { Description = "Format of the per-node logs: evtx (binary event log) or xml (Event Viewer XML).", DefaultValueFactory = _ => "evtx" };
         logFormat.AcceptOnlyFromAmong("evtx", "xml");
+        var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles whose incidents are scenarios too (repeatable)." };
         nodes.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int?>() is < 2 or > 4)
@@ -44,11 +46,24 @@ internal static class SimulateCommand
         command.Options.Add(nodes);
         command.Options.Add(noise);
         command.Options.Add(logFormat);
+        command.Options.Add(kb);
         command.SetAction(parse =>
         {
+            DiagnoseEngine engine;
+            try
+            {
+                engine = DiagnoseEngine.Load(new EngineOptions { ExtraKnowledgeFolders = parse.GetValue(kb) ?? [] });
+            }
+            catch (EngineLoadException e)
+            {
+                stderr.WriteLine(e.Message);
+                return ExitCodes.BadRules;
+            }
+
+            var scenarios = engine.Validation.Scenarios;
             if (parse.GetValue(list))
             {
-                foreach (var s in ScenarioCatalog.All)
+                foreach (var s in scenarios.All)
                 {
                     stdout.WriteLine($"{s.Name,-28} {(s.Kb is null ? "no diagnosis" : $"→ {s.Kb}"),-14} {s.Description}");
                 }
@@ -64,13 +79,23 @@ internal static class SimulateCommand
                 return ExitCodes.Usage;
             }
 
-            if (ScenarioCatalog.Find(name) is not { } found)
+            if (scenarios.Find(name) is not { } found)
             {
-                stderr.WriteLine($"diagnose simulate: unknown scenario '{name}'; expected one of {string.Join(", ", ScenarioCatalog.All.Select(s => s.Name))}");
+                stderr.WriteLine($"diagnose simulate: unknown scenario '{name}'; expected one of {string.Join(", ", scenarios.All.Select(s => s.Name))}");
                 return ExitCodes.Usage;
             }
 
-            var run = found.Run(new ScenarioOptions(parse.GetValue(seed), parse.GetValue(nodes), parse.GetValue(noise)));
+            SimulationRun run;
+            try
+            {
+                run = found.Run(new ScenarioOptions(parse.GetValue(seed), parse.GetValue(nodes), parse.GetValue(noise)));
+            }
+            catch (Diagnose.Simulation.Model.SimulationException e)
+            {
+                stderr.WriteLine($"diagnose simulate: scenario '{found.Name}' cannot run: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
             ISimulatedLogWriter writer = parse.GetValue(logFormat) == "xml" ? new XmlLogWriter() : new EvtxLogWriter();
             foreach (var file in SimulationOutput.Write(run, folder, writer))
             {

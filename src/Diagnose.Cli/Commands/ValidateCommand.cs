@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Diagnose.Analysis;
-using Diagnose.Simulation.Validation;
+using Diagnose.Core.Reports;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
@@ -48,7 +48,7 @@ internal static class ValidateCommand
                 return ExitCodes.BadRules;
             }
 
-            var results = KnowledgeValidation.ValidateAll(engine.Knowledge);
+            var results = engine.Validation.ValidateAll();
             if (parse.GetValue(format) == "json")
             {
                 stdout.WriteLine(JsonConvert.SerializeObject(results, Json));
@@ -58,7 +58,7 @@ internal static class ValidateCommand
             foreach (var r in results)
             {
                 var why = r.Counterexample is { } c ? $"{c.Invariant}: {c.Detail}" : r.Reason ?? "";
-                stdout.WriteLine($"{r.Kb,-9} {r.Plan,-38} {r.Kind,-9} {r.Verdict,-13} {r.FaultSchedules,4} schedules  {why}");
+                stdout.WriteLine($"{r.Kb,-9} {r.Plan,-38} {r.Kind.Name(),-9} {r.Verdict.Name(),-13} {r.FaultSchedules,4} schedules  {why}");
             }
 
             return ExitCodes.Ok;

@@ -103,7 +103,7 @@ public sealed class DiagnoseEventSource : EventSource
 
         foreach (var d in report.Diagnoses)
         {
-            Diagnosis(d.Rule, d.Kb, d.Confidence, string.Join(",", d.Nodes), d.Fix?.Plan ?? "", d.Fix?.Validation?.Verdict ?? "");
+            Diagnosis(d.Rule, d.Kb, d.Confidence, string.Join(",", d.Nodes), d.Fix?.Plan ?? "", d.Fix?.Validation?.Verdict.Name() ?? "");
         }
 
         AnalysisFinished(report.Inputs.Count, report.Diagnoses.Count, report.Benign.Count, report.Unexplained.Count);

@@ -14,5 +14,5 @@ public sealed class FixReport
     public List<string> Warnings { get; init; } = [];
 
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
-    public ValidationReport? Validation { get; init; }
+    public ValidationReport? Validation { get; set; }
 }

@@ -2,14 +2,32 @@ using Newtonsoft.Json;
 
 namespace Diagnose.Core.Reports;
 
-/// <summary>Verdict of running a fix plan on the simulated cluster: validated, refuted or not-validated.</summary>
+/// <summary>
+/// The one verdict shape: a report's <c>fix.validation</c>, each entry of <c>diagnose validate --format json</c> and the
+/// <c>POST /api/validate</c> answer. A refuted plan carries its counterexample (and, flattened, its <see cref="Trace"/>);
+/// a plan that could not be run carries its <see cref="Reason"/>.
+/// </summary>
 public sealed class ValidationReport
 {
-    public required string Verdict { get; init; }
+    public required string Kb { get; init; }
 
+    public required string Plan { get; init; }
+
+    public PlanKind Kind { get; init; }
+
+    public required Verdict Verdict { get; init; }
+
+    /// <summary>How many fault schedules were run (held, when validated).</summary>
     public int FaultSchedules { get; init; }
 
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public Counterexample? Counterexample { get; init; }
+
+    /// <summary>The counterexample as lines: its steps, the broken goal, then the events logged.</summary>
     public List<string> Trace { get; init; } = [];
+
+    /// <summary>Trace is written only when there is one, like the counterexample it flattens.</summary>
+    public bool ShouldSerializeTrace() => Trace.Count > 0;
 
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? Reason { get; init; }

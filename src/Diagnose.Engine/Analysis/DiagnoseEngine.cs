@@ -10,6 +10,7 @@ using Diagnose.Rules.Evidence;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Loading;
 using Diagnose.Rules.Model;
+using Diagnose.Simulation.Validation;
 
 namespace Diagnose.Analysis;
 
@@ -34,12 +35,17 @@ public sealed class DiagnoseEngine
 
     private readonly LogIngester _ingester = new();
 
+    // Every single fault at every step; pairs are for `diagnose validate` and the benchmark (thousands of
+    // schedules on four nodes would make each analysis take seconds).
+    private const int AnalysisMaxFaults = 1;
+
     private readonly SessionFactory _sessions;
 
     private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge)
     {
         Rules = rules;
         Knowledge = knowledge;
+        Validation = new FixValidation(knowledge);
         _sessions = SessionFactory.Compile(rules);
     }
 
@@ -48,6 +54,9 @@ public sealed class DiagnoseEngine
 
     /// <summary>The knowledge articles, built-in and custom.</summary>
     public KnowledgeBase Knowledge { get; }
+
+    /// <summary>The fix-validation step: the articles' declared incidents and the validator, shared by analyses, <c>diagnose validate</c> and the REST service.</summary>
+    public FixValidation Validation { get; }
 
     /// <summary>
     /// Loads rules and articles from <see cref="EngineOptions.ContentRoot"/> (by default the copy of
@@ -185,9 +194,17 @@ public sealed class DiagnoseEngine
         var facts = new FactSource(inserted, session, Rules.Schemas);
         var assessor = new EvidenceAssessor(facts, EvidenceItems.RecordOf);
         var assessed = session.Conclusions.Select(assessor.Assess).ToList();
-        var report = new ReportBuilder(Knowledge, Rules).Build(ingest, assessed, typedFacts, derivedFacts);
+        var builder = new ReportBuilder(Knowledge, Rules);
+        var report = builder.Build(ingest, assessed, typedFacts, derivedFacts);
         var advisor = new CollectAdvisor(Rules, Knowledge, facts, coverage, ingest.Snapshots.Count > 0);
         report.Collect.AddRange(advisor.Advise(session, assessed, report.Diagnoses.Count));
+
+        // The validation step: each diagnosis' plan on the incident it observed, after every diagnosis is built.
+        foreach (var pending in builder.Pending)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            pending.Fix.Validation = Validation.Validate(pending.Article, pending.Plan, PlanKind.Plan, pending.Source, AnalysisMaxFaults, pending.Rule, cancellation);
+        }
         if (explain.Count > 0)
         {
             report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule, assessed)).ToList();

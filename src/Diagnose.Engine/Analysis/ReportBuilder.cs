@@ -9,6 +9,7 @@ using Diagnose.Rules.Engine;
 using Diagnose.Rules.Evidence;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Model;
+using Diagnose.Simulation.Validation;
 
 namespace Diagnose.Analysis;
 
@@ -27,6 +28,9 @@ internal sealed class ReportBuilder
         _knowledge = knowledge;
         _rules = rules;
     }
+
+    /// <summary>The fixes of the report just built, each with the incident its diagnosis observed, for the validation step.</summary>
+    public List<PendingValidation> Pending { get; } = [];
 
     // derivedFacts: every derived fact still held after the run; a diagnosis also lists the ones its own match made.
     public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Assessment> assessed, IReadOnlyList<Fact> articleEvents, IReadOnlyList<Fact> derivedFacts)
@@ -165,14 +169,15 @@ internal sealed class ReportBuilder
             return null;
         }
 
-        return new FixReport
+        var fix = new FixReport
         {
             Plan = plan.Id,
             Title = plan.Title,
             Steps = plan.Steps.Select(s => s.Text).ToList(),
             Warnings = article.AntiPlans.Select(a => a.Warning ?? a.Title).ToList(),
-            Validation = PlanValidation.Validate(article, plan, evidence, snapshot, conclusion.Rule.Id),
         };
+        Pending.Add(new PendingValidation(fix, article, plan, conclusion.Rule.Id, new DiagnosisSource(DiagnosedEvents.From(evidence), snapshot)));
+        return fix;
     }
 
     private static EventReference Reference(Fact fact, string reason, string? rule, string? kb)

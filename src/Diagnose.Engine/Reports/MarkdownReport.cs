@@ -68,8 +68,8 @@ public static class MarkdownReport
 
                 if (fix.Validation is { } v)
                 {
-                    var held = v.Verdict == "validated" ? $", {v.FaultSchedules} fault schedules held" : "";
-                    md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"**Validation:** {v.Verdict}{held}{(v.Reason is null ? "" : $" ({v.Reason})")}");
+                    var held = v.Verdict == Verdict.Validated ? $", {v.FaultSchedules} fault schedules held" : "";
+                    md.AppendLine().AppendLine(CultureInfo.InvariantCulture, $"**Validation:** {v.Verdict.Name()}{held}{(v.Reason is null ? "" : $" ({v.Reason})")}");
                     if (v.Trace.Count > 0)
                     {
                         // The counterexample: steps and faults, the goal broken, then the events the simulated cluster logged.

@@ -65,8 +65,8 @@ public static class TextReport
 
                 if (fix.Validation is { } v)
                 {
-                    var held = v.Verdict == "validated" ? $", {v.FaultSchedules} fault schedules held on the simulated cluster" : "";
-                    text.AppendLine(CultureInfo.InvariantCulture, $"  validation  {v.Verdict}{held}{(v.Reason is null ? "" : $" ({v.Reason})")}");
+                    var held = v.Verdict == Verdict.Validated ? $", {v.FaultSchedules} fault schedules held on the simulated cluster" : "";
+                    text.AppendLine(CultureInfo.InvariantCulture, $"  validation  {v.Verdict.Name()}{held}{(v.Reason is null ? "" : $" ({v.Reason})")}");
                     if (v.Trace.Count > 0)
                     {
                         text.AppendLine("  counterexample");

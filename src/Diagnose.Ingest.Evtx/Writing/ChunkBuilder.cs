@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Diagnose.Core.Records;
+using Diagnose.Ingest.Evtx.Layout;
 
 namespace Diagnose.Ingest.Evtx.Writing;
 
@@ -12,10 +13,8 @@ namespace Diagnose.Ingest.Evtx.Writing;
 /// </summary>
 internal sealed class ChunkBuilder
 {
-    public const int ChunkSize = 65536;
-    private const int HeaderSize = 512;
-    private const int StringTable = 128;
-    private const int TemplateTable = 384;
+    public const int ChunkSize = EvtxChunkHeader.ChunkSize;
+    private const int HeaderSize = EvtxChunkHeader.Size;
 
     // Substitution slots of the fixed System part; event-data values follow from FirstData.
     private const ushort SProvider = 0, SGuid = 1, SQualifiers = 2, SEventId = 3, SVersion = 4, SLevel = 5, STask = 6,
@@ -88,23 +87,12 @@ internal sealed class ChunkBuilder
     /// <summary>Writes the chunk header, hash tables and checksums.</summary>
     public void Finish()
     {
-        var h = _buffer.AsSpan();
         var b = _buffer;
-        "ElfChnk\0"u8.CopyTo(h);
-        BinaryPrimitives.WriteUInt64LittleEndian(h[8..], _first);
-        BinaryPrimitives.WriteUInt64LittleEndian(h[16..], _last);
-        BinaryPrimitives.WriteUInt64LittleEndian(h[24..], _first);
-        BinaryPrimitives.WriteUInt64LittleEndian(h[32..], _last);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[40..], 128);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[44..], (uint)_lastRecord);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[48..], (uint)_c.Pos);
 
         // Hash tables: each bucket holds the first entry, entries chain through their first field.
-        LinkBuckets(_names.Values.Order(), StringTable, 64, o => BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(o + 4)));
-        LinkBuckets(_templates.Values.Select(t => t.Offset).Order(), TemplateTable, 32, o => BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(o + 4)));
-
-        BinaryPrimitives.WriteUInt32LittleEndian(h[52..], Crc32.Compute(h[HeaderSize.._c.Pos]));
-        BinaryPrimitives.WriteUInt32LittleEndian(h[124..], Crc32.Append(Crc32.Compute(h[..120]), h[128..HeaderSize]));
+        LinkBuckets(_names.Values.Order(), EvtxChunkHeader.StringTableOffset, EvtxChunkHeader.StringBuckets, o => BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(o + 4)));
+        LinkBuckets(_templates.Values.Select(t => t.Offset).Order(), EvtxChunkHeader.TemplateTableOffset, EvtxChunkHeader.TemplateBuckets, o => BinaryPrimitives.ReadUInt32LittleEndian(b.AsSpan(o + 4)));
+        EvtxChunkHeader.Write(_buffer, (long)_first, (long)_last, _lastRecord, _c.Pos);
     }
 
     /// <summary>The Windows name hash: h = h * 65599 + c over the UTF-16 units, low 16 bits kept.</summary>
@@ -142,7 +130,7 @@ internal sealed class ChunkBuilder
     {
         var values = Values(r, number); // validates before anything is written
         var start = _c.Pos;
-        _c.U32(0x00002A2A);
+        _c.U32(EvtxRecordHeader.SignatureValue);
         _c.U32(0); // size, patched
         _c.U64(number);
         _c.U64(ToFileTime(r.TimeUtc));

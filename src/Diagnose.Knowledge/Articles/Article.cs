@@ -29,7 +29,15 @@ public sealed record Article
 
     public IReadOnlyList<Reference> References { get; init; } = [];
 
+    /// <summary>The simulated runs this article declares: its incident, named variants and healthy controls.</summary>
+    public IReadOnlyList<Incident> Incidents { get; init; } = [];
+
     public required string Source { get; init; }
 
     public FixPlan? Plan(string id) => Plans.FirstOrDefault(p => p.Id == id);
+
+    /// <summary>The incident a plan or anti-plan is validated on when no diagnosis gives one: the one it names, else the article's first diagnosed incident.</summary>
+    public Incident? IncidentOf(FixPlan plan) => plan.Incident is { } id
+        ? Incidents.FirstOrDefault(i => string.Equals(i.Id, id, StringComparison.OrdinalIgnoreCase))
+        : Incidents.FirstOrDefault(i => i.Diagnosed);
 }

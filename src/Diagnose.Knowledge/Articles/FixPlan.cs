@@ -16,5 +16,8 @@ public sealed record FixPlan
     /// <summary>For an anti-plan: the warning in the article it stands for.</summary>
     public string? Warning { get; init; }
 
+    /// <summary>The article's incident (by id) this plan is validated on when no diagnosis gives one; null for the article's first diagnosed incident.</summary>
+    public string? Incident { get; init; }
+
     public required IReadOnlyList<PlanStep> Steps { get; init; }
 }

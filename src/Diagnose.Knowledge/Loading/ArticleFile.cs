@@ -24,6 +24,8 @@ internal sealed class ArticleFile
 
     public List<ReferenceFile> References { get; set; } = [];
 
+    public List<IncidentFile> Incidents { get; set; } = [];
+
     internal sealed class SymptomsFile
     {
         public List<EventFile> Events { get; set; } = [];
@@ -56,6 +58,8 @@ internal sealed class ArticleFile
 
         public string? Warning { get; set; }
 
+        public string? Incident { get; set; }
+
         public List<StepFile> Steps { get; set; } = [];
     }
 
@@ -77,6 +81,19 @@ internal sealed class ArticleFile
         public string? When { get; set; }
 
         public string? Reason { get; set; }
+    }
+
+    internal sealed class IncidentFile
+    {
+        public string? Id { get; set; }
+
+        public string? Model { get; set; }
+
+        public string? Variant { get; set; }
+
+        public string? Description { get; set; }
+
+        public bool Diagnosed { get; set; }
     }
 
     internal sealed class ReferenceFile

@@ -43,6 +43,12 @@ public static class ArticleLoader
                     continue;
                 }
 
+                if (article.Incidents.FirstOrDefault(i => articles.Any(a => a.Incidents.Any(o => string.Equals(o.Id, i.Id, StringComparison.OrdinalIgnoreCase)))) is { } taken)
+                {
+                    problems.Add(new RuleProblem(file, 1, 1, $"incident id '{taken.Id}' is declared by another article too"));
+                    continue;
+                }
+
                 articles.Add(article);
             }
         }
@@ -90,6 +96,18 @@ public static class ArticleLoader
         Need(data.Cause, "cause");
         var plans = Plans(file, root, "plans", data.Plans, problems);
         var antiPlans = Plans(file, root, "antiPlans", data.AntiPlans, problems);
+        var incidents = Incidents(file, root, data.Incidents, problems);
+        foreach (var (key, list) in new[] { ("plans", data.Plans), ("antiPlans", data.AntiPlans) })
+        {
+            for (var i = 0; i < list.Count; i++)
+            {
+                if (list[i].Incident is { } named && !incidents.Any(x => string.Equals(x.Id, named, StringComparison.OrdinalIgnoreCase)))
+                {
+                    var (l, c) = JsonPositions.Of(root.SelectToken($"{key}[{i}].incident") ?? root);
+                    problems.Add(new RuleProblem(file, l, c, $"plan '{list[i].Id}' names incident '{named}', which this article does not declare: expected one of {string.Join(", ", incidents.Select(x => x.Id))}"));
+                }
+            }
+        }
         if (problems.Count > before)
         {
             return null;
@@ -108,8 +126,36 @@ public static class ArticleLoader
             AntiPlans = antiPlans,
             ExpectedAfterFix = data.ExpectedAfterFix.Select(e => new ExpectedEvent(e.Provider ?? "", e.EventId, e.When ?? "", e.Reason ?? "")).ToList(),
             References = data.References.Select(r => new Reference(r.Id ?? "", r.Title ?? "")).ToList(),
+            Incidents = incidents,
             Source = file,
         };
+    }
+
+    private static List<Incident> Incidents(string file, JObject root, List<ArticleFile.IncidentFile> incidents, List<RuleProblem> problems)
+    {
+        var result = new List<Incident>();
+        for (var i = 0; i < incidents.Count; i++)
+        {
+            var incident = incidents[i];
+            var at = root.SelectToken($"incidents[{i}]") ?? root;
+            if (string.IsNullOrWhiteSpace(incident.Id) || string.IsNullOrWhiteSpace(incident.Model) || string.IsNullOrWhiteSpace(incident.Description))
+            {
+                var (l, c) = JsonPositions.Of(at);
+                problems.Add(new RuleProblem(file, l, c, "each of 'incidents' needs an 'id', a 'model' and a 'description'"));
+                continue;
+            }
+
+            if (result.Any(x => string.Equals(x.Id, incident.Id, StringComparison.OrdinalIgnoreCase)))
+            {
+                var (l, c) = JsonPositions.Of(at["id"] ?? at);
+                problems.Add(new RuleProblem(file, l, c, $"incident id '{incident.Id}' is used twice in this article"));
+                continue;
+            }
+
+            result.Add(new Incident { Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed });
+        }
+
+        return result;
     }
 
     private static List<FixPlan> Plans(string file, JObject root, string key, List<ArticleFile.PlanFile> plans, List<RuleProblem> problems)
@@ -166,6 +212,7 @@ public static class ArticleLoader
                 Title = plan.Title,
                 AppliesWhen = plan.AppliesWhen,
                 Warning = plan.Warning,
+                Incident = plan.Incident,
                 Steps = plan.Steps.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
             });
         }

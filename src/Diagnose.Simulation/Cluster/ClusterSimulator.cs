@@ -4,13 +4,21 @@ using Diagnose.Simulation.Model;
 namespace Diagnose.Simulation.Cluster;
 
 /// <summary>
-/// The simulated cluster: a <see cref="ClusterState"/>, a simulated clock and a journal of the events
-/// Windows would log. Operations check their preconditions (throwing <see cref="SimulationException"/>)
-/// and change the state the way the articles describe; every change Windows logs is logged here too.
-/// Deterministic: the only randomness is the seeded generator, used for process ids and small delays.
+/// The simulated cluster: a <see cref="ClusterState"/>, a simulated clock, a journal of the events Windows would log,
+/// and one component per modelled behaviour (<see cref="ClusterService"/>, <see cref="QuorumFolder"/>,
+/// <see cref="ResourceGroups"/>, <see cref="JetDatabaseEngine"/>, <see cref="RegistryCheckpointedService"/>,
+/// <see cref="PowerSupply"/>, <see cref="ClusDisk"/>, <see cref="ServiceControl"/>). The operations below are what a
+/// person does; each checks its preconditions (throwing <see cref="SimulationException"/>) and hands over to the
+/// component that models it. Deterministic: the only randomness is the seeded generator (process ids, small delays).
 /// </summary>
-public sealed partial class ClusterSimulator
+public sealed class ClusterSimulator
 {
+    /// <summary>CheckpointInterval: periodic checkpoints from NT4 SP5 and in Windows 2000.</summary>
+    public static readonly TimeSpan CheckpointInterval = ClusterService.CheckpointInterval;
+
+    /// <summary>quolog.log entries after which the log is full and a checkpoint is taken.</summary>
+    public const int LogLimit = ClusterService.LogLimit;
+
     private readonly Random _random;
     private readonly Dictionary<(string, string), int> _pids = [];
 
@@ -24,6 +32,15 @@ public sealed partial class ClusterSimulator
         {
             State.LastConfigurationChange = startUtc;
         }
+
+        Service = new ClusterService(this);
+        QuorumFiles = new QuorumFolder(this);
+        Groups = new ResourceGroups(this);
+        Jet = new JetDatabaseEngine(this);
+        Directory = new RegistryCheckpointedService(this);
+        Power = new PowerSupply(this);
+        ClusDisk = new ClusDisk(this);
+        Services = new ServiceControl(this);
     }
 
     public ClusterState State { get; }
@@ -36,6 +53,25 @@ public sealed partial class ClusterSimulator
     public bool Logging { get; set; } = true;
 
     public DateTime Now => Clock.UtcNow;
+
+    /// <summary>Changes go to quolog.log while a node is down (and always from NT4 SP5).</summary>
+    public bool QuorumLogging => Service.QuorumLogging;
+
+    internal ClusterService Service { get; }
+
+    internal QuorumFolder QuorumFiles { get; }
+
+    internal ResourceGroups Groups { get; }
+
+    internal JetDatabaseEngine Jet { get; }
+
+    internal RegistryCheckpointedService Directory { get; }
+
+    internal PowerSupply Power { get; }
+
+    internal ClusDisk ClusDisk { get; }
+
+    internal ServiceControl Services { get; }
 
     /// <summary>A copy to run something on without touching this one: same state and time, an empty journal of its own.</summary>
     public ClusterSimulator Fork(int seed) => new(State.Clone(), Now, seed) { Logging = Logging };
@@ -61,8 +97,66 @@ public sealed partial class ClusterSimulator
 
     public int Next(int max) => _random.Next(max);
 
+    public void AdvanceTime(TimeSpan span) => Service.AdvanceTime(span);
+
+    // Cluster service and quorum.
+    public void StartClusterService(string name, bool debugNoQuorumLogging = false) => Service.Start(name, debugNoQuorumLogging);
+
+    public void StopClusterService(string name) => Service.Stop(name);
+
+    public void ChangeConfiguration() => Service.ChangeConfiguration();
+
+    public void WriteCheckpoint(bool interrupted = false) => Service.WriteCheckpoint(interrupted);
+
+    public void CopyCheckpointToClusdb(string name, string? file) => QuorumFiles.CopyCheckpointToClusdb(name, file);
+
+    public void RenameMscs(string to) => QuorumFiles.RenameMscs(to);
+
+    public void RestoreClusdbBackup(string name) => QuorumFiles.RestoreClusdbBackup(name);
+
+    // Groups and resources.
+    public void MoveGroup(string groupName, string to) => Groups.MoveGroup(groupName, to);
+
+    public void FailedMove(string groupName, string to) => Groups.FailedMove(groupName, to);
+
+    public void BringOnline(string resourceName) => Groups.BringOnline(resourceName);
+
+    public void TakeOffline(string resourceName) => Groups.TakeOffline(resourceName);
+
+    public SimGroup Group(string name) => Groups.Group(name);
+
+    public void RestoreJetBackups() => Jet.RestoreBackups();
+
+    public void RestoreDirectory(bool startServices) => Directory.Restore(startServices);
+
+    // Services, drivers and start types.
+    public void SetStartType(string name, string target, StartType start) => Services.SetStartType(name, target, start);
+
+    public void NetStart(string name, string what) => Services.NetStart(name, what);
+
+    public void StartService(string name, string service) => Services.StartService(name, service);
+
+    public void StopService(string name, string service) => Services.StopService(name, service);
+
+    // Power and operating system.
+    public void PowerOn(string name) => Power.PowerOn(name);
+
+    public void PowerOff(string name) => Power.PowerOff(name);
+
+    public void Reboot(string name) => Power.Reboot(name);
+
+    public void BootRecoveryInstall(string name) => Power.BootRecoveryInstall(name);
+
+    public void PowerLoss(IReadOnlyCollection<string> names, HiveDamage damage) => Power.PowerLoss(names, damage);
+
+    public void PowerLoss(IReadOnlyDictionary<string, HiveDamage> damages) => Power.PowerLoss(damages);
+
+    public void PowerRestored(IReadOnlyCollection<string> names) => Power.PowerRestored(names);
+
+    public void ChangeOs(string name, OsVersion os) => Power.ChangeOs(name, os);
+
     /// <summary>The process id of a service on a node: new after each restart of the service.</summary>
-    private int Pid(string node, string service, bool restart = false)
+    internal int Pid(string node, string service, bool restart = false)
     {
         if (restart || !_pids.TryGetValue((node, service), out var pid))
         {
@@ -73,7 +167,7 @@ public sealed partial class ClusterSimulator
         return pid;
     }
 
-    private SimNode Up(string name)
+    internal SimNode Up(string name)
     {
         var node = State.Node(name);
         if (!node.Powered)

@@ -1,7 +1,7 @@
 namespace Diagnose.Simulation.Validation;
 
-/// <summary>An event a diagnosis rests on, with the fields its normalised fact carried (instance, error, resource…).</summary>
-public sealed record DiagnosedEvent(string Node, string Provider, int EventId, DateTime? Time, IReadOnlyDictionary<string, string?> Fields)
+/// <summary>An event a diagnosis rests on: the fact type it became (rules/facts), where and when, and the fields the fact carried (instance, error, resource…).</summary>
+public sealed record DiagnosedEvent(string Type, string Node, string Provider, int EventId, DateTime? Time, IReadOnlyDictionary<string, string?> Fields)
 {
     public string? Field(string name) => Fields.GetValueOrDefault(name);
 }

@@ -1,4 +1,5 @@
 using Diagnose.Core.Snapshots;
+using Diagnose.Simulation.Events;
 using Diagnose.Simulation.Model;
 using Diagnose.Simulation.Scenarios;
 
@@ -9,18 +10,20 @@ namespace Diagnose.Simulation.Validation;
 /// the Clusdb states and checkpoint), replays the article's incident on it, and checks that the replay
 /// shows the evidence the diagnosis observed. If it cannot, the diagnosis is suspect and no plan is validated on it.
 /// </summary>
-public static class DiagnosisCases
+internal static class DiagnosisCases
 {
-    public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis)
+    /// <summary>Replays <paramref name="diagnosis"/> with the incident model its article declares (kb/ <c>incidents[].model</c>).</summary>
+    public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis, string? model)
     {
         try
         {
-            return diagnosis.Kb.ToUpperInvariant() switch
+            return model switch
             {
-                "KB293302" => Kb293302(diagnosis),
-                "Q188674" => Q188674(diagnosis),
-                "Q217147" => Q217147(diagnosis),
-                _ => (null, $"the simulator has no model of article {diagnosis.Kb}"),
+                IncidentModels.JetRollingUpgrade => JetRollingUpgrade(diagnosis),
+                IncidentModels.DirectoryOnlineRestore => DirectoryRestore(diagnosis),
+                IncidentModels.QuorumPowerFailure => QuorumPowerFailure(diagnosis),
+                null => (null, $"article {diagnosis.Kb} declares no diagnosed incident for the simulator to replay"),
+                _ => (null, $"the simulator has no incident model '{model}' (article {diagnosis.Kb})"),
             };
         }
         catch (SimulationException e)
@@ -29,65 +32,71 @@ public static class DiagnosisCases
         }
     }
 
-    private static (IncidentCase?, string?) Kb293302(DiagnosedIncident d)
+    private static (IncidentCase?, string?) JetRollingUpgrade(DiagnosedIncident d)
     {
-        var failed = d.Events.FirstOrDefault(e => e.EventId == 412);
+        var failed = d.Events.FirstOrDefault(e => e.Type == "JetLogUnreadable");
         if (failed is null)
         {
-            return (null, "the diagnosis has no ESENT 412 to replay");
+            var expected = WindowsEvents.JetLogUnreadable("", 0);
+            return (null, $"the diagnosis has no {expected.Provider} {expected.EventId} (JetLogUnreadable) to replay");
         }
 
         var instance = (failed.Field("instance") ?? "wins").ToLowerInvariant();
-        var upgraded = d.Events.FirstOrDefault(e => e.EventId == 609 && e.Node != failed.Node);
+        var upgraded = d.Events.FirstOrDefault(e => e.Type == "JetDatabaseUpgraded" && e.Node != failed.Node);
         var snapshotNewer = d.Snapshot?.Nodes.FirstOrDefault(n => Family(n.Os) == "windows2003" && Name(n.Name) != failed.Node);
         var newer = upgraded?.Node ?? (snapshotNewer is null ? null : Name(snapshotNewer.Name));
         if (newer is null)
         {
-            return (null, "the evidence does not say which node converted the database (no ESENT 609 from another node, no Windows Server 2003 node in a snapshot)");
+            return (null, "the evidence does not say which node converted the database (no JetDatabaseUpgraded event from another node, no Windows Server 2003 node in a snapshot)");
         }
 
         var nodes = Nodes(d.Snapshot, failed.Node, newer);
         var start = (upgraded?.Time ?? failed.Time ?? new DateTime(2007, 2, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-4);
-        var setup = new Kb293302Setup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, newer, failed.Node, instance, start,
+        var setup = new JetRollingUpgradeSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, newer, failed.Node, instance, start,
             TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 0, 1);
-        var run = Kb293302Scenario.Build(setup, Kb293302Stage.Incident);
+        var run = JetRollingUpgradeModel.Build(setup, JetRollingUpgradeStage.Incident, d.Kb, d.Kb);
         var events = run.Simulator.Journal.Events;
-        if (!events.Any(e => e.Node == failed.Node && e.Provider == "ESENT" && e.EventId == 412 && e.Data[0] == instance && e.Data[^1] == (failed.Field("error") ?? "-530")))
+        var unreadable = WindowsEvents.JetLogUnreadable(instance, 0);
+        if (!events.Any(e => e.Node == failed.Node && Same(e, unreadable) && e.Data[0] == instance && e.Data[^1] == (failed.Field("error") ?? "-530")))
         {
-            return (null, $"diagnosis suspect: the replayed incident logged no ESENT 412 for {instance} with error {failed.Field("error")} on {failed.Node}");
+            return (null, $"diagnosis suspect: the replayed incident logged no {unreadable.Provider} {unreadable.EventId} for {instance} with error {failed.Field("error")} on {failed.Node}");
         }
 
-        if (upgraded is not null && !events.Any(e => e.Node == newer && e.Provider == "ESENT" && e.EventId == 609 && e.Data[0] == instance))
+        var converted = WindowsEvents.JetIndexCleanup(instance, 0, "");
+        if (upgraded is not null && !events.Any(e => e.Node == newer && Same(e, converted) && e.Data[0] == instance))
         {
-            return (null, $"diagnosis suspect: the replayed incident logged no ESENT 609 for {instance} on {newer}");
+            return (null, $"diagnosis suspect: the replayed incident logged no {converted.Provider} {converted.EventId} for {instance} on {newer}");
         }
 
         return (run.Case, null);
     }
 
-    private static (IncidentCase?, string?) Q188674(DiagnosedIncident d)
+    private static (IncidentCase?, string?) DirectoryRestore(DiagnosedIncident d)
     {
-        var database = d.Events.FirstOrDefault(e => e.EventId == 1002);
+        var database = d.Events.FirstOrDefault(e => e.Type == "ExchangeDirectoryInitFailed");
         if (database is null)
         {
-            return (null, "the diagnosis has no MSExchangeDS 1002 to replay");
+            var expected = WindowsEvents.DirectoryInitFailed(0);
+            return (null, $"the diagnosis has no {expected.Provider} {expected.EventId} (ExchangeDirectoryInitFailed) to replay");
         }
 
         var nodes = Nodes(d.Snapshot, database.Node, null);
-        var setup = new Q188674Setup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, database.Node, (database.Time ?? new DateTime(1999, 4, 1, 0, 0, 0, DateTimeKind.Utc)).AddHours(-6), TimeSpan.FromHours(2), false, 0, 1);
-        var run = Q188674Scenario.Build(setup, incident: true);
+        var setup = new DirectoryRestoreSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, database.Node, (database.Time ?? new DateTime(1999, 4, 1, 0, 0, 0, DateTimeKind.Utc)).AddHours(-6), TimeSpan.FromHours(2), false, 0, 1);
+        var run = DirectoryRestoreModel.Build(setup, incident: true, d.Kb, d.Kb);
         var events = run.Simulator.Journal.Events;
         var error = database.Field("error") ?? "-528";
-        if (!events.Any(e => e.Node == database.Node && e.EventId == 1002 && e.Data[0] == error)
-            || !events.Any(e => e.Node == database.Node && e.Provider == "ClusSvc" && e.EventId == 1042))
+        var initFailed = WindowsEvents.DirectoryInitFailed(0);
+        var serviceFailed = WindowsEvents.GenericServiceFailed("");
+        if (!events.Any(e => e.Node == database.Node && Same(e, initFailed) && e.Data[0] == error)
+            || !events.Any(e => e.Node == database.Node && Same(e, serviceFailed)))
         {
-            return (null, $"diagnosis suspect: the replayed restore logged no MSExchangeDS 1002 with error {error} followed by ClusSvc 1042 on {database.Node}");
+            return (null, $"diagnosis suspect: the replayed restore logged no {initFailed.Provider} {initFailed.EventId} with error {error} followed by {serviceFailed.Provider} {serviceFailed.EventId} on {database.Node}");
         }
 
         return (run.Case, null);
     }
 
-    private static (IncidentCase?, string?) Q217147(DiagnosedIncident d)
+    private static (IncidentCase?, string?) QuorumPowerFailure(DiagnosedIncident d)
     {
         if (d.Snapshot is not { Quorum: { } quorum } snapshot || snapshot.Nodes.Count < 2)
         {
@@ -116,21 +125,21 @@ public static class DiagnosisCases
         var outdated = latest?.WrittenAtUtc is { } written && quorum.LastConfigurationChangeUtc is { } change && change > written;
         var kind = (all, consistent) switch
         {
-            (true, true) => Q217147Kind.ClusdbDamaged,
-            (true, false) => Q217147Kind.AllDamaged,
-            (false, false) => Q217147Kind.Inconsistent,
-            _ => outdated && damage.Count > 0 ? Q217147Kind.Outdated : (Q217147Kind?)null,
+            (true, true) => QuorumPowerFailureKind.ClusdbDamaged,
+            (true, false) => QuorumPowerFailureKind.AllDamaged,
+            (false, false) => QuorumPowerFailureKind.Inconsistent,
+            _ => outdated && damage.Count > 0 ? QuorumPowerFailureKind.Outdated : (QuorumPowerFailureKind?)null,
         };
         if (kind is null)
         {
-            return (null, "the simulator has no Q217147 incident where every Clusdb is valid and the newest checkpoint is consistent and current");
+            return (null, $"the simulator has no {d.Kb} incident where every Clusdb is valid and the newest checkpoint is consistent and current");
         }
 
         // Damaged nodes first: the replay boots them first, as the nodes that tried to form.
         var nodes = snapshot.Nodes.Select(n => Name(n.Name)).OrderBy(n => damage.ContainsKey(n) ? 0 : 1).ToList();
-        var setup = new Q217147Setup(snapshot.Cluster ?? "CLUSTER", nodes, kind.Value, damage,
+        var setup = new QuorumPowerFailureSetup(snapshot.Cluster ?? "CLUSTER", nodes, kind.Value, damage,
             (quorum.LastConfigurationChangeUtc ?? snapshot.CapturedAtUtc ?? new DateTime(1999, 11, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-3), 3, 0, 1);
-        var run = Q217147Scenario.Build(setup);
+        var run = QuorumPowerFailureModel.Build(setup, d.Kb, d.Kb);
         var state2 = run.Simulator.State;
         foreach (var node in nodes)
         {
@@ -176,6 +185,9 @@ public static class DiagnosisCases
 
         return nodes;
     }
+
+    /// <summary>The simulated event is the one the simulator writes for this template (same provider and event ID).</summary>
+    private static bool Same(SimEvent e, EventTemplate template) => e.Provider == template.Provider && e.EventId == template.EventId;
 
     private static string Name(string name) => name.Split('.')[0].ToUpperInvariant();
 

@@ -1,4 +1,5 @@
 using Diagnose.Core.Diagnostics;
+using Diagnose.Core.Reports;
 using Diagnose.Core.Time;
 using Diagnose.Knowledge.Articles;
 using Diagnose.Simulation.Cluster;
@@ -26,15 +27,15 @@ public sealed class FixValidator
     /// naming <paramref name="rule"/> when a diagnosis asked for it (empty otherwise).
     /// </summary>
     /// <exception cref="OperationCanceledException"><paramref name="cancellation"/> was cancelled; it is checked before each fault schedule.</exception>
-    public ValidationResult Validate(string kb, FixPlan plan, string kind, IncidentCase incident, string? rule = null, CancellationToken cancellation = default)
+    public ValidationReport Validate(string kb, FixPlan plan, PlanKind kind, IncidentCase incident, string? rule = null, CancellationToken cancellation = default)
     {
-        var result = Verdict(kb, plan, kind, incident, cancellation);
-        DiagnoseEventSource.Log.ValidationVerdict(rule ?? "", result.Plan, result.Verdict, result.FaultSchedules,
+        var result = Run(kb, plan, kind, incident, cancellation);
+        DiagnoseEventSource.Log.ValidationVerdict(rule ?? "", result.Plan, result.Verdict.Name(), result.FaultSchedules,
             result.Counterexample is { } c ? $"{c.Invariant}: {c.Detail}" : result.Reason ?? "");
         return result;
     }
 
-    private ValidationResult Verdict(string kb, FixPlan plan, string kind, IncidentCase incident, CancellationToken cancellation)
+    private ValidationReport Run(string kb, FixPlan plan, PlanKind kind, IncidentCase incident, CancellationToken cancellation)
     {
         IReadOnlyList<BoundStep> steps;
         try
@@ -43,7 +44,7 @@ public sealed class FixValidator
         }
         catch (SimulationException e)
         {
-            return new ValidationResult { Kb = kb, Plan = plan.Id, Kind = kind, Verdict = "not-validated", Reason = e.Message };
+            return new ValidationReport { Kb = kb, Plan = plan.Id, Kind = kind, Verdict = Verdict.NotValidated, Reason = e.Message };
         }
 
         var start = incident.Simulator;
@@ -57,15 +58,17 @@ public sealed class FixValidator
             {
                 var trace = new List<string>();
                 var broken = Run(start, steps, schedule, recoverable, incident.Affected, logging: true, trace)!.Value;
-                return new ValidationResult
+                var counterexample = new Counterexample(trace, schedule.Select(f => f.Describe(steps)).ToList(), broken.Invariant, broken.Detail, broken.Events);
+                return new ValidationReport
                 {
-                    Kb = kb, Plan = plan.Id, Kind = kind, Verdict = "refuted", FaultSchedules = runs,
-                    Counterexample = new Counterexample(trace, schedule.Select(f => f.Describe(steps)).ToList(), broken.Invariant, broken.Detail, broken.Events),
+                    Kb = kb, Plan = plan.Id, Kind = kind, Verdict = Verdict.Refuted, FaultSchedules = runs, Counterexample = counterexample,
+                    Trace = [.. trace, $"broken: {broken.Invariant}: {broken.Detail}", .. broken.Events.Select(e => $"event: {e}")],
+                    Reason = $"{broken.Invariant}: {broken.Detail}{(schedule.Count == 0 ? " (without any fault)" : $" (with: {string.Join("; ", counterexample.Faults)})")}",
                 };
             }
         }
 
-        return new ValidationResult { Kb = kb, Plan = plan.Id, Kind = kind, Verdict = "validated", FaultSchedules = runs };
+        return new ValidationReport { Kb = kb, Plan = plan.Id, Kind = kind, Verdict = Verdict.Validated, FaultSchedules = runs };
     }
 
     /// <summary>The schedules in the order a shortest counterexample is searched: none, each single fault, each pair.</summary>

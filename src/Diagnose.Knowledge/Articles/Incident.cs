@@ -1,0 +1,21 @@
+namespace Diagnose.Knowledge.Articles;
+
+/// <summary>
+/// A run of the simulated cluster an article declares: its incident, a named variant of it, or a healthy
+/// control. <see cref="Id"/> is the name <c>diagnose simulate</c> and <c>POST /api/validate</c> use;
+/// <see cref="Model"/> names the simulator's incident model and <see cref="Variant"/> the situation it ends in.
+/// </summary>
+public sealed record Incident
+{
+    public required string Id { get; init; }
+
+    public required string Model { get; init; }
+
+    /// <summary>The situation the model ends in; null lets the seed pick one.</summary>
+    public string? Variant { get; init; }
+
+    public required string Description { get; init; }
+
+    /// <summary>True when the run must give this article's diagnosis; false for a healthy control that must give none.</summary>
+    public bool Diagnosed { get; init; }
+}

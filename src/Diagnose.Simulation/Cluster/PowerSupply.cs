@@ -1,0 +1,183 @@
+using Diagnose.Simulation.Events;
+using Diagnose.Simulation.Model;
+
+namespace Diagnose.Simulation.Cluster;
+
+/// <summary>
+/// Power, boot and shutdown of nodes, and OS changes (which restart the node). Q217147: a power loss on NT4 SP4
+/// while Clusdb is being flushed (changes the quorum disk lacks, or a long run without a checkpoint) damages the hive.
+/// </summary>
+internal sealed class PowerSupply : SimulatorComponent
+{
+    public PowerSupply(ClusterSimulator sim)
+        : base(sim)
+    {
+    }
+
+    /// <summary>Turns a node on (or restarts it when it runs) and boots its normal Windows installation.</summary>
+    public void PowerOn(string name)
+    {
+        var node = State.Node(name);
+        if (node.Powered)
+        {
+            Reboot(name);
+            return;
+        }
+
+        Boot(node, recoveryInstall: false);
+    }
+
+    /// <summary>Shuts a node down cleanly and turns it off.</summary>
+    public void PowerOff(string name)
+    {
+        var node = State.Node(name);
+        if (!node.Powered)
+        {
+            return;
+        }
+
+        Shutdown(node);
+    }
+
+    public void Reboot(string name)
+    {
+        var node = Up(name);
+        Shutdown(node);
+        Wait(60);
+        Boot(node, recoveryInstall: false);
+    }
+
+    /// <summary>Boots from a disaster-recovery Windows installation: no cluster service, no ClusDisk.</summary>
+    public void BootRecoveryInstall(string name)
+    {
+        var node = State.Node(name);
+        if (node.Powered)
+        {
+            Shutdown(node);
+            Wait(60);
+        }
+
+        Boot(node, recoveryInstall: true);
+    }
+
+    /// <summary>
+    /// Power fails on these nodes at once. On NT4 SP4 a member whose Clusdb holds changes the quorum
+    /// disk does not have, or that ran long without a checkpoint, is flushing its hive, and the flush is cut off (<paramref name="damage"/>).
+    /// </summary>
+    public void PowerLoss(IReadOnlyCollection<string> names, HiveDamage damage) => PowerLoss(names.ToDictionary(n => n, _ => damage));
+
+    /// <summary>Power fails on these nodes at once, each flush cut with its own damage.</summary>
+    public void PowerLoss(IReadOnlyDictionary<string, HiveDamage> damages)
+    {
+        var nodes = damages.Keys.Select(State.Node).Where(n => n.Powered).ToList();
+        // After a long run (longer than SP5's checkpoint interval) or with changes the quorum files lack, the hive is being flushed.
+        var durable = State.Quorum.RecoverableVersion ?? 0;
+        var longRun = State.LastCheckpointAt is not { } last || Now - last > ClusterService.CheckpointInterval;
+        foreach (var node in nodes)
+        {
+            var damage = damages[node.Name];
+            if (damage != HiveDamage.None && node.Member && !OsVersions.HasSp5Fixes(node.Os) && node.Clusdb.Usable && (longRun || node.Clusdb.ConfigVersion > durable))
+            {
+                node.Clusdb = new ClusdbFile(damage == HiveDamage.ZeroBytes ? ClusdbState.ZeroBytes : ClusdbState.Corrupt, 0);
+            }
+        }
+
+        // All at once: the nodes that lose power are gone before any survivor reacts (no node-down checkpoint
+        // when nobody survives).
+        foreach (var node in nodes)
+        {
+            node.Powered = false;
+            node.CleanShutdown = false;
+            if (State.Exchange.RunningOn == node.Name)
+            {
+                State.Exchange.RunningOn = null;
+            }
+        }
+
+        if (State.Nodes.Any(n => n.Member && n.Powered))
+        {
+            foreach (var node in nodes)
+            {
+                Sim.Service.LeaveCluster(node, crashed: true);
+            }
+
+            return;
+        }
+
+        foreach (var node in nodes)
+        {
+            node.Member = false;
+            node.DebugNoQuorumLogging = false;
+        }
+
+        foreach (var r in State.Groups.SelectMany(g => g.Resources))
+        {
+            r.State = ResourceState.Offline;
+        }
+
+        State.QuorumOwner = null;
+    }
+
+    /// <summary>Power comes back: each node that lost it boots again, in the given order.</summary>
+    public void PowerRestored(IReadOnlyCollection<string> names)
+    {
+        foreach (var name in names)
+        {
+            var node = State.Node(name);
+            if (!node.Powered)
+            {
+                Boot(node, node.RecoveryInstall);
+                Wait(30);
+            }
+        }
+    }
+
+    private void Shutdown(SimNode node)
+    {
+        if (node.Member)
+        {
+            Sim.Service.Stop(node.Name);
+        }
+
+        Sim.Directory.Offline(node.Name);
+
+        Emit(node.Name, () => WindowsEvents.EventLogStopped());
+        node.Powered = false;
+        node.CleanShutdown = true;
+        node.ClusDiskLoaded = false;
+    }
+
+    private void Boot(SimNode node, bool recoveryInstall)
+    {
+        Wait(90);
+        node.Powered = true;
+        node.RecoveryInstall = recoveryInstall;
+        node.ClusDiskLoaded = !recoveryInstall && node.ClusDiskStart is StartType.Boot or StartType.System;
+        node.DebugNoQuorumLogging = false;
+        if (!node.CleanShutdown)
+        {
+            Emit(node.Name, () => WindowsEvents.UnexpectedShutdown(Now.AddMinutes(-2)));
+        }
+
+        node.CleanShutdown = true;
+        Emit(node.Name, () => WindowsEvents.EventLogStarted());
+        var (version, build, sp) = OsVersions.Banner(node.Os);
+        Emit(node.Name, () => WindowsEvents.OsBanner(version, build, sp));
+        Sim.ClusDisk.CheckSharedDisks();
+        if (!recoveryInstall && node.ClusSvcStart == StartType.Automatic)
+        {
+            Wait(20);
+            Sim.Service.Start(node.Name);
+        }
+    }
+
+    /// <summary>Upgrades, rolls back or service-packs a node: its groups move away while it restarts.</summary>
+    public void ChangeOs(string name, OsVersion os)
+    {
+        var node = Up(name);
+        Shutdown(node);
+        Wait(2400);
+        node.Os = os;
+        Boot(node, recoveryInstall: false);
+    }
+}

@@ -1,0 +1,57 @@
+using Diagnose.Simulation.Model;
+
+namespace Diagnose.Simulation.Scenarios;
+
+/// <summary>
+/// The incident models an article's <c>incidents</c> name by <c>model</c>, each ending in the situation its
+/// <c>variant</c> names. An unknown model or variant is a <see cref="SimulationException"/> naming the known ones.
+/// </summary>
+internal static class IncidentModels
+{
+    public const string JetRollingUpgrade = "jet-rolling-upgrade";
+    public const string DirectoryOnlineRestore = "directory-online-restore";
+    public const string QuorumPowerFailure = "quorum-power-failure";
+
+    public static SimulationRun Run(Scenario scenario, ScenarioOptions options)
+    {
+        var variant = scenario.Incident.Variant;
+        return scenario.Incident.Model switch
+        {
+            JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb),
+            DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant), variant != "healthy", scenario.Name, scenario.Kb),
+            QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb),
+            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}, {DirectoryOnlineRestore} or {QuorumPowerFailure}"),
+        };
+    }
+
+    private static JetRollingUpgradeStage Stage(string? variant) => variant switch
+    {
+        "incident" or null => JetRollingUpgradeStage.Incident,
+        "healthy" => JetRollingUpgradeStage.Healthy,
+        "before-upgrade" => JetRollingUpgradeStage.BeforeUpgrade,
+        _ => throw Unknown(JetRollingUpgrade, variant, "incident, healthy, before-upgrade"),
+    };
+
+    private static DirectoryRestoreSetup Restore(DirectoryRestoreSetup setup, string? variant) => variant switch
+    {
+        "incident" or null or "healthy" => setup,
+        "unfixed" => setup with { FixFollows = false },
+        _ => throw Unknown(DirectoryOnlineRestore, variant, "incident, unfixed, healthy"),
+    };
+
+    private static QuorumPowerFailureKind? Kind(string? variant) => variant switch
+    {
+        null => null,
+        "clusdb-damaged" => QuorumPowerFailureKind.ClusdbDamaged,
+        "outdated" => QuorumPowerFailureKind.Outdated,
+        "inconsistent" => QuorumPowerFailureKind.Inconsistent,
+        "all-damaged" => QuorumPowerFailureKind.AllDamaged,
+        "outdated-both-valid" => QuorumPowerFailureKind.OutdatedBothValid,
+        "running" => QuorumPowerFailureKind.Running,
+        "healthy" => QuorumPowerFailureKind.Healthy,
+        _ => throw Unknown(QuorumPowerFailure, variant, "clusdb-damaged, outdated, inconsistent, all-damaged, outdated-both-valid, running, healthy (or none: the seed picks)"),
+    };
+
+    private static SimulationException Unknown(string model, string? variant, string known) =>
+        new($"the incident model {model} has no variant '{variant}': expected {known}");
+}

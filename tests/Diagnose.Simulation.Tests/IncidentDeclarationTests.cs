@@ -1,0 +1,104 @@
+using Diagnose.Core.Reports;
+using Diagnose.Knowledge.Loading;
+using Diagnose.Simulation.Validation;
+
+namespace Diagnose.Simulation.Tests;
+
+/// <summary>
+/// Incidents are declared in an article's data (kb/ <c>incidents</c>), and a plan names the one it applies to: the
+/// loader checks the references with their lines, and the validation step resolves scenarios and plans through them.
+/// </summary>
+[TestClass]
+public sealed class IncidentDeclarationTests
+{
+    private const string Plan = """
+        { "id": "move", "title": "t", "incident": "X1-upgraded", "steps": [
+          { "op": "move-group", "args": { "group": "{group}", "to": "{newerNode}" }, "text": "move it" }
+        ] },
+        { "id": "move-and-upgrade", "title": "t", "incident": "X1-upgraded", "steps": [
+          { "op": "move-group", "args": { "group": "{group}", "to": "{newerNode}" }, "text": "move it" },
+          { "op": "upgrade-node-os", "args": { "node": "{olderNodes}", "os": "Windows Server 2003" }, "text": "upgrade" }
+        ] }
+        """;
+
+    [TestMethod]
+    public void Validate_PlansNamingADeclaredIncident_RunOnThatIncidentAndControlsGiveNoDiagnosis()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, """
+            { "id": "X1-upgraded", "model": "jet-rolling-upgrade", "variant": "incident", "diagnosed": true, "description": "d" },
+            { "id": "X1-healthy", "model": "jet-rolling-upgrade", "variant": "healthy", "description": "d" }
+            """));
+
+        var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
+
+        Assert.IsEmpty(problems, string.Join("; ", problems.Select(p => p.Message)));
+        var article = knowledge.Find("X1")!;
+        Assert.AreEqual("X1-upgraded", article.IncidentOf(article.Plans[0])!.Id);
+        var validation = new FixValidation(knowledge);
+        CollectionAssert.AreEqual(new[] { "X1", null }, validation.Scenarios.All.Select(s => s.Kb).ToArray());
+
+        // On the declared incident the database is converted: moving back alone leaves the older node unusable.
+        var moveOnly = validation.Validate(article, article.Plans[0], PlanKind.Plan, new PlanIncidentSource(), maxFaults: 0);
+        Assert.AreEqual(Verdict.Refuted, moveOnly.Verdict);
+        Assert.AreEqual(Invariants.Failover, moveOnly.Counterexample!.Invariant);
+        var upgraded = validation.Validate(article, article.Plans[1], PlanKind.Plan, new PlanIncidentSource(), maxFaults: 0);
+        Assert.AreEqual(Verdict.Validated, upgraded.Verdict, upgraded.Reason);
+        Assert.AreEqual(("X1", "move-and-upgrade", PlanKind.Plan, 1), (upgraded.Kb, upgraded.Plan, upgraded.Kind, upgraded.FaultSchedules));
+    }
+
+    [TestMethod]
+    public void Load_PlanNamingAnIncidentTheArticleDoesNotDeclare_IsReportedWithItsLine()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, """
+            { "id": "X1-other", "model": "jet-rolling-upgrade", "diagnosed": true, "description": "d" }
+            """));
+
+        var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
+
+        Assert.IsEmpty(knowledge.Articles);
+        var problem = problems[0];
+        Assert.HasCount(2, problems, "both plans name it");
+        Assert.AreEqual(3, problem.Line);
+        StringAssert.Contains(problem.Message, "plan 'move' names incident 'X1-upgraded', which this article does not declare: expected one of X1-other");
+    }
+
+    [TestMethod]
+    public void Load_SameIncidentIdInTwoArticles_IsRefused()
+    {
+        using var temp = new TempFolder();
+        var incident = """{ "id": "X1-upgraded", "model": "jet-rolling-upgrade", "diagnosed": true, "description": "d" }""";
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, incident));
+        File.WriteAllText(temp.Sub("X2.json"), Article("X2", Plan, incident));
+
+        var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
+
+        Assert.AreEqual("X1", knowledge.Articles.Single().Id);
+        StringAssert.Contains(problems.Single().Message, "incident id 'X1-upgraded' is declared by another article too");
+    }
+
+    [TestMethod]
+    public void Validate_IncidentOfAModelTheSimulatorDoesNotHave_IsNotValidatedNamingTheModels()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, """
+            { "id": "X1-upgraded", "model": "tape-library-jam", "diagnosed": true, "description": "d" }
+            """));
+        var (knowledge, _) = ArticleLoader.Load([temp.Path]);
+        var article = knowledge.Find("X1")!;
+
+        var result = new FixValidation(knowledge).Validate(article, article.Plans[0], PlanKind.Plan, new ScenarioSource("X1-upgraded", 3), maxFaults: 0);
+
+        Assert.AreEqual(Verdict.NotValidated, result.Verdict);
+        StringAssert.Contains(result.Reason, "no incident model 'tape-library-jam': expected jet-rolling-upgrade, directory-online-restore or quorum-power-failure");
+    }
+
+    private static string Article(string id, string plan, string incidents) => $$"""
+        {
+          "id": "{{id}}", "title": "t", "summary": "s", "cause": "c",
+          "plans": [ {{plan}} ],
+          "incidents": [ {{incidents}} ]
+        }
+        """;
+}
