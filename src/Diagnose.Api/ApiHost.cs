@@ -51,6 +51,7 @@ public static class ApiHost
         AnalysisEndpoints.Map(app);
         CatalogEndpoints.Map(app);
         ValidateEndpoints.Map(app);
+        WebUiEndpoints.Map(app);
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;

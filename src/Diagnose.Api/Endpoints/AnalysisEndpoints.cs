@@ -26,12 +26,13 @@ internal static class AnalysisEndpoints
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
 
-        group.MapGet("/{id}", (string id, AnalysisStore store, AnalysisRunner runner) =>
-                IsId(id) && store.Find(id) is { } analysis
-                    ? new JsonText(AnalysisResource.Json(analysis, analysis.Status == "running" ? runner.Live(id) : null))
-                    : Problems.NotFound("analysis", id))
-            .WithSummary("One analysis: the report contract plus id, status and progress")
+        group.MapGet("/{id}", async (string id, HttpContext context, AnalysisStore store, AnalysisRunner runner) =>
+                !IsId(id) || store.Find(id) is not { } analysis ? Problems.NotFound("analysis", id)
+                : HtmlPage.Wanted(context.Request) && analysis.Report is { } report ? await AnalysisPageHtml.Render(analysis, report)
+                : new JsonText(AnalysisResource.Json(analysis, analysis.Status == "running" ? runner.Live(id) : null)))
+            .WithSummary("One analysis: the report contract plus id, status and progress; with Accept: text/html, the report as an HTML page")
             .Produces<AnalysisReport>()
+            .Produces(StatusCodes.Status200OK, contentType: "text/html")
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/", (AnalysisStore store, string? kb, string? node, string? since, int? offset, int? limit) =>

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Diagnose.Analysis;
 using Diagnose.Core.Reports;
 using Diagnose.Reports;
+using Diagnose.Reports.Html;
 using Newtonsoft.Json;
 using Spectre.Console;
 
@@ -14,8 +15,8 @@ internal static class AnalyzeCommand
     {
         var paths = new Argument<string[]>("inputs") { Description = "Log files or folders (searched recursively). None: the bundled sample incidents.", Arity = ArgumentArity.ZeroOrMore };
         var snapshot = new Option<string?>("--snapshot") { Description = "A cluster snapshot JSON file (what no event says: nodes, Clusdb, checkpoints)." };
-        var format = new Option<string>("--format") { Description = "table, json or markdown.", DefaultValueFactory = _ => "table" };
-        format.AcceptOnlyFromAmong("table", "json", "markdown");
+        var format = new Option<string>("--format") { Description = "table, json, markdown or html (one self-contained page).", DefaultValueFactory = _ => "table" };
+        format.AcceptOnlyFromAmong("table", "json", "markdown", "html");
         var output = new Option<string?>("--out") { Description = "Write the report to this file instead of standard output." };
         var rules = new Option<string[]>("--rules") { Description = "Extra folder of custom rules (repeatable).", AllowMultipleArgumentsPerToken = false };
         var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles (repeatable)." };
@@ -65,6 +66,8 @@ internal static class AnalyzeCommand
             {
                 "json" when reports.Count == 1 && reports[0].Name is null => ReportJson.Write(reports[0].Report),
                 "json" => JsonConvert.SerializeObject(reports.Select(r => new { incident = r.Name, report = r.Report }), ReportJson.Settings),
+                // One page that opens offline; the renderer is asynchronous, a console has no context to deadlock.
+                "html" => HtmlReport.RenderAsync(reports.Select(r => new NamedReport(r.Name, r.Report)).ToList()).GetAwaiter().GetResult(),
                 "markdown" => string.Join(Environment.NewLine, reports.Select(r => (r.Name is null ? "" : $"<!-- {r.Name} -->{Environment.NewLine}") + MarkdownReport.Write(r.Report))),
                 _ => string.Join(Environment.NewLine, reports.Select(r => TextReport.Write(r.Report, r.Name))),
             };

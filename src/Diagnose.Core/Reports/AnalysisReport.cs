@@ -25,4 +25,8 @@ public sealed class AnalysisReport
     /// <summary>Only when asked for (<c>--why-not</c>): for each named rule or every rule of a named article, why it did (not) fire.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<WhyNotItem>? WhyNot { get; set; }
+
+    /// <summary>Other events for the timeline (the first of each provider and ID per node, at most a bounded number).</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<ContextEvent>? Context { get; set; }
 }

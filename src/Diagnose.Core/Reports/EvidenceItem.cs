@@ -1,3 +1,4 @@
+using Diagnose.Core.Records;
 using Newtonsoft.Json;
 
 namespace Diagnose.Core.Reports;
@@ -36,4 +37,8 @@ public sealed class EvidenceItem
 
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? Role { get; init; }
+
+    /// <summary>The event's insertion strings (named where the format names them), from which its fact was read.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<EventDataItem>? Data { get; init; }
 }

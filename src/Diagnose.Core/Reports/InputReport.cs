@@ -1,3 +1,5 @@
+using Newtonsoft.Json;
+
 namespace Diagnose.Core.Reports;
 
 /// <summary>One input in the report: detected format and the read/recovered/skipped counts with every problem.</summary>
@@ -17,4 +19,20 @@ public sealed class InputReport
 
     /// <summary>True when nothing at all could be read from this input (missing, empty, unrecognised, or every record failed).</summary>
     public bool Unreadable { get; init; }
+
+    /// <summary>Time of the earliest record (UTC, ISO-8601), when any record had a time.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? From { get; set; }
+
+    /// <summary>Time of the latest record.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? To { get; set; }
+
+    /// <summary>The nodes whose records this input holds.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<string>? Nodes { get; set; }
+
+    /// <summary>Record numbers the input skips, for formats that number records.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<InputGap>? Gaps { get; set; }
 }

@@ -130,22 +130,26 @@ public sealed class DiagnoseEngine
         // variety of events, not their number; the typed events are few and kept whole.
         var seen = new HashSet<(string?, string, int)>();
         var typed = new List<EventRecord>();
+        var coverage = new InputCoverage();
         var count = 0L;
 
         // Every fact inserted is kept for the unless/corroborate patterns, which are checked after the run
         // (working memory keeps only what a 'when' pattern can use); it is bounded as the facts are.
         var inserted = new List<Fact>();
-        var coverage = new LogCoverage();
+        var logs = new LogCoverage();
         foreach (var record in records)
         {
             cancellation.ThrowIfCancellationRequested();
             count++;
-            coverage.Add(record);
-            if (seen.Add((NodeNames.Normalise(record.Computer), record.Provider.ToUpperInvariant(), record.EventId)))
+            var node = NodeNames.Normalise(record.Computer);
+            coverage.Add(record, node);
+            logs.Add(record);
+            if (seen.Add((node, record.Provider.ToUpperInvariant(), record.EventId)))
             {
                 var generic = events.GenericFact(record);
                 session.Insert(generic);
                 inserted.Add(generic);
+                coverage.AddContext(record, node);
             }
 
             if (EventNormaliser.IsArticleEvent(record))
@@ -196,7 +200,8 @@ public sealed class DiagnoseEngine
         var assessed = session.Conclusions.Select(assessor.Assess).ToList();
         var builder = new ReportBuilder(Knowledge, Rules);
         var report = builder.Build(ingest, assessed, typedFacts, derivedFacts);
-        var advisor = new CollectAdvisor(Rules, Knowledge, facts, coverage, ingest.Snapshots.Count > 0);
+        coverage.Apply(report);
+        var advisor = new CollectAdvisor(Rules, Knowledge, facts, logs, ingest.Snapshots.Count > 0);
         report.Collect.AddRange(advisor.Advise(session, assessed, report.Diagnoses.Count));
 
         // The validation step: each diagnosis' plan on the incident it observed, after every diagnosis is built.

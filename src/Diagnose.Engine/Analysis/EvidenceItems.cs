@@ -44,6 +44,7 @@ internal static class EvidenceItems
                 Time = Time(e.Record.TimeUtc),
                 Node = e.Node ?? "",
                 Role = role,
+                Data = e.Record.Data.ToList(),
             },
             ObservationOrigin o => new EvidenceItem
             {
