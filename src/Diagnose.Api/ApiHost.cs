@@ -2,7 +2,10 @@ using Diagnose.Analysis;
 using Diagnose.Api.Analyses;
 using Diagnose.Api.Endpoints;
 using Diagnose.Api.Http;
+using Diagnose.Api.Instances;
+using Diagnose.Api.Reanalysis;
 using Diagnose.Api.Storage;
+using Microsoft.Extensions.Logging.Console;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
@@ -10,8 +13,9 @@ using Scalar.AspNetCore;
 namespace Diagnose.Api;
 
 /// <summary>
-/// Builds the service: one shared engine (rules compiled once), the SQLite store, the endpoints, the
-/// OpenAPI document at <c>/openapi/v1.json</c> and the browsable reference at <c>/scalar</c>.
+/// Builds the service: one shared engine (rules compiled once), the store (SQLite or PostgreSQL) migrated
+/// in the background while <c>/health</c> says "not ready", the lease keeper and re-analysis workers, the
+/// endpoints, the OpenAPI document at <c>/openapi/v1.json</c> and the browsable reference at <c>/scalar</c>.
 /// </summary>
 public static class ApiHost
 {
@@ -20,9 +24,20 @@ public static class ApiHost
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.Configure<ApiOptions>(builder.Configuration.GetSection(ApiOptions.Section));
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(_ => DiagnoseEngine.Load());
+        builder.Services.AddSingleton(services => DiagnoseEngine.Load(
+            services.GetRequiredService<IOptions<ApiOptions>>().Value.ContentRoot is { Length: > 0 } root ? new EngineOptions { ContentRoot = Path.GetFullPath(root) } : null));
+        builder.Services.AddSingleton(services => Database.Create(StoreLocation.Parse(services.GetRequiredService<IOptions<ApiOptions>>().Value.Database)));
+        builder.Services.AddSingleton<InstanceIdentity>();
+        builder.Services.AddSingleton<StoreReadiness>();
         builder.Services.AddSingleton<AnalysisStore>();
+        builder.Services.AddSingleton<ReanalysisStore>();
+        builder.Services.AddSingleton<ReanalysisProcessor>();
         builder.Services.AddSingleton<AnalysisRunner>();
+        builder.Services.AddHostedService<StoreStartup>();
+        builder.Services.AddHostedService<LeaseKeeper>();
+        builder.Services.AddHostedService<ReanalysisWorker>();
+        builder.Logging.AddConsole(console => console.FormatterName = InstanceConsoleFormatter.FormatterName)
+            .AddConsoleFormatter<InstanceConsoleFormatter, ConsoleFormatterOptions>();
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();
 
@@ -32,26 +47,39 @@ public static class ApiHost
 
         var app = builder.Build();
 
-        // Fail at start, not at the first request, when the rules or the database are unusable.
+        // Fail at start, not at the first request, when the rules or the store's address are unusable
+        // (the store itself is migrated in the background: StoreStartup).
         app.Services.GetRequiredService<DiagnoseEngine>();
         app.Services.GetRequiredService<AnalysisStore>();
 
         app.UseMiddleware<RequestLogMiddleware>();
         app.UseStatusCodePages();
+        app.UseMiddleware<ReadinessMiddleware>();
         app.UseMiddleware<ApiKeyMiddleware>();
 
-        app.MapGet("/health", (AnalysisStore store, DiagnoseEngine engine) => Results.Ok(new
-        {
-            status = "healthy",
-            rules = engine.Rules.Rules.Count,
-            articles = engine.Knowledge.Articles.Count(),
-            schemaVersion = store.SchemaVersion,
-        })).WithTags("Service").WithSummary("Liveness: the engine's rule and article counts and the database schema version");
+        app.MapGet("/health", (AnalysisStore store, StoreReadiness readiness, InstanceIdentity instance, DiagnoseEngine engine) =>
+            {
+                var ready = readiness.IsReady;
+                var body = new
+                {
+                    status = ready ? "healthy" : readiness.Failure is null ? "starting" : "failed",
+                    ready,
+                    store = store.Kind == StoreKind.PostgreSql ? "postgresql" : "sqlite",
+                    schemaVersion = readiness.SchemaVersion,
+                    instanceId = instance.Id,
+                    rules = engine.Rules.Rules.Count,
+                    articles = engine.Knowledge.Articles.Count(),
+                };
+                return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            })
+            .WithTags("Service")
+            .WithSummary("Readiness: 200 once the store is migrated, 503 before; the store kind, schema version, this instance's id, and the rule and article counts");
 
         AnalysisEndpoints.Map(app);
         CatalogEndpoints.Map(app);
         ValidateEndpoints.Map(app);
         WebUiEndpoints.Map(app);
+        ReanalysisEndpoints.Map(app);
         app.MapOpenApi();
         app.MapScalarApiReference();
         return app;

@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>At least one rule example did not behave (<c>rules test</c>).</summary>
     public const int ExamplesFailed = 4;
+
+    /// <summary>The store (<c>--db</c>) could not be reached or prepared (<c>serve</c>, <c>reanalyze</c>).</summary>
+    public const int StoreUnavailable = 5;
 }

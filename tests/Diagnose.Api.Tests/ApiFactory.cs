@@ -1,20 +1,24 @@
+using Diagnose.Api.Instances;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Diagnose.Api.Tests;
 
 /// <summary>
 /// The real service in memory, on its own data folder (a subfolder of <see cref="Root"/>, so tests can
-/// check nothing is written beside it). Disposing deletes the folder unless <c>keepFolder</c> is set.
+/// check nothing is written beside it), with SQLite there or the given <c>database</c> (a PostgreSQL URL).
+/// The host is handed out once its store is migrated. Disposing deletes the folder unless <c>keepFolder</c> is set.
 /// </summary>
 internal sealed class ApiFactory : WebApplicationFactory<Program>
 {
     private readonly bool _keepFolder;
 
-    public ApiFactory(string? root = null, string? apiKey = null, long maxUpload = 16 << 20, int maxFiles = 16, int maxSeconds = 60, bool keepFolder = false)
+    public ApiFactory(string? root = null, string? apiKey = null, long maxUpload = 16 << 20, int maxFiles = 16, int maxSeconds = 60, bool keepFolder = false, string? database = null)
     {
+        Database = database;
         Root = root ?? Path.Combine(Path.GetTempPath(), "diagnose-api-" + Guid.NewGuid().ToString("N"));
         DataFolder = Path.Combine(Root, "data");
         ApiKey = apiKey;
@@ -25,6 +29,9 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     }
 
     public string Root { get; }
+
+    /// <summary>A PostgreSQL URL, or null for SQLite in the data folder.</summary>
+    public string? Database { get; }
 
     public string DataFolder { get; }
 
@@ -45,7 +52,12 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
-        builder.UseSetting("Diagnose:Database", Path.Combine(DataFolder, "diagnose.db"));
+        builder.UseSetting("Diagnose:Database", Database ?? Path.Combine(DataFolder, "diagnose.db"));
+        if (Database is not null)
+        {
+            builder.UseSetting("Diagnose:Uploads", Path.Combine(DataFolder, "uploads"));
+        }
+
         builder.UseSetting("Diagnose:MaxUploadBytes", MaxUpload.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Diagnose:MaxFiles", MaxFiles.ToString(System.Globalization.CultureInfo.InvariantCulture));
         builder.UseSetting("Diagnose:MaxProcessingSeconds", MaxSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
@@ -57,10 +69,19 @@ internal sealed class ApiFactory : WebApplicationFactory<Program>
         builder.ConfigureLogging(logging => logging.ClearProviders());
     }
 
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        // The store is migrated in the background (readiness); tests start once it is ready, or see why not.
+        host.Services.GetRequiredService<StoreReadiness>().Ready.GetAwaiter().GetResult();
+        return host;
+    }
+
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Npgsql.NpgsqlConnection.ClearAllPools();
         if (disposing && !_keepFolder && Directory.Exists(Root))
         {
             Directory.Delete(Root, recursive: true);

@@ -73,7 +73,10 @@ public sealed class CatalogAndServiceTests
         var health = JObject.Parse(await _client.GetStringAsync("/health"));
         Assert.AreEqual("healthy", (string?)health["status"]);
         Assert.AreEqual(3, (int)health["articles"]!);
-        Assert.AreEqual(1, (int)health["schemaVersion"]!);
+        Assert.AreEqual(2, (int)health["schemaVersion"]!);
+        Assert.IsTrue((bool)health["ready"]!);
+        Assert.AreEqual("sqlite", (string?)health["store"]);
+        Assert.IsFalse(string.IsNullOrWhiteSpace((string?)health["instanceId"]));
     }
 
     [TestMethod]
@@ -81,7 +84,7 @@ public sealed class CatalogAndServiceTests
     {
         var document = JObject.Parse(await _client.GetStringAsync("/openapi/v1.json"));
         var paths = ((JObject)document["paths"]!).Properties().Select(p => p.Name).ToList();
-        foreach (var path in new[] { "/api/analyses", "/api/analyses/{id}", "/api/rules", "/api/rules/{id}", "/api/kb", "/api/kb/{id}", "/api/validate", "/health" })
+        foreach (var path in new[] { "/api/analyses", "/api/analyses/{id}", "/api/rules", "/api/rules/{id}", "/api/kb", "/api/kb/{id}", "/api/validate", "/api/reanalyses", "/api/reanalyses/{id}", "/health" })
         {
             CollectionAssert.Contains(paths, path);
         }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Newtonsoft.Json.Linq;
@@ -134,32 +133,5 @@ public sealed class ConcurrencyTests
 
         Assert.Fail("the analysis never reached the expected state");
         return null!;
-    }
-
-    private sealed class StreamingJson(JArray events, TimeSpan pause, TimeSpan total) : HttpContent
-    {
-        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
-        {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes("["), cancellationToken);
-            var sent = TimeSpan.Zero;
-            for (var i = 0; sent < total; i++, sent += pause)
-            {
-                var item = (i == 0 ? "" : ",") + events[i % events.Count].ToString(Newtonsoft.Json.Formatting.None);
-                await stream.WriteAsync(Encoding.UTF8.GetBytes(item), cancellationToken);
-                await stream.FlushAsync(cancellationToken);
-                await Task.Delay(pause, cancellationToken);
-            }
-
-            await stream.WriteAsync(Encoding.UTF8.GetBytes("]"), cancellationToken);
-        }
-
-        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
-            SerializeToStreamAsync(stream, context, CancellationToken.None);
-
-        protected override bool TryComputeLength(out long length)
-        {
-            length = 0;
-            return false;
-        }
     }
 }

@@ -9,7 +9,7 @@ public sealed class RulesCommandTests
         var (exit, output, error) = Cli.Run("rules", "check");
 
         Assert.AreEqual(0, exit, error);
-        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(@"^\d+ rules and 3 articles are valid\."));
+        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(@"^\d+ rules, \d+ catalogued events, \d+ resources and 3 articles are valid\."));
     }
 
     [TestMethod]

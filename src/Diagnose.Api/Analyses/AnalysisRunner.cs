@@ -113,7 +113,12 @@ internal sealed partial class AnalysisRunner
             return Unreadable(id, upload, report);
         }
 
-        _store.Finish(id, "done", null, report, upload.Received, upload.BytesRead, _time.GetUtcNow());
+        if (!_store.Finish(id, "done", null, report, upload.Received, upload.BytesRead, _time.GetUtcNow()))
+        {
+            // This instance lost its lease (stalled past it) and another instance failed the analysis meanwhile.
+            LogLostLease(_log, id);
+        }
+
         LogAnalysis(_log, id, "done", report.Inputs.Count, report.Inputs.Sum(i => i.Records), report.Diagnoses.Count, _time.GetElapsedTime(start).TotalMilliseconds);
         return new JsonText(AnalysisResource.Json(_store.Find(id)!, null), StatusCodes.Status201Created, $"/api/analyses/{id}");
     }
@@ -159,6 +164,9 @@ internal sealed partial class AnalysisRunner
 
     [LoggerMessage(EventId = 10, Level = LogLevel.Information, Message = "Analysis {AnalysisId} {Status}: {Inputs} inputs, {Records} records, {Diagnoses} diagnoses in {ElapsedMilliseconds:0.0} ms")]
     private static partial void LogAnalysis(ILogger logger, string analysisId, string status, int inputs, long records, int diagnoses, double elapsedMilliseconds);
+
+    [LoggerMessage(EventId = 12, Level = LogLevel.Warning, Message = "Analysis {AnalysisId}: its result was not written, another instance had failed it after this instance's lease expired")]
+    private static partial void LogLostLease(ILogger logger, string analysisId);
 
     [LoggerMessage(EventId = 11, Level = LogLevel.Warning, Message = "Analysis {AnalysisId} failed: {Error}")]
     private static partial void LogFailed(ILogger logger, string analysisId, string error);

@@ -1,6 +1,6 @@
 namespace Diagnose.Api.Storage;
 
-/// <summary>One analysis as persisted: state, counts, the report JSON when there is one, and its inputs.</summary>
+/// <summary>One analysis as persisted: state, counts, the instance that ran it, the report JSON when there is one, and its inputs.</summary>
 internal sealed record StoredAnalysis(
     string Id,
     string Status,
@@ -10,4 +10,5 @@ internal sealed record StoredAnalysis(
     string? Report,
     long Bytes,
     long Records,
-    IReadOnlyList<StoredInput> Inputs);
+    IReadOnlyList<StoredInput> Inputs,
+    string? InstanceId);

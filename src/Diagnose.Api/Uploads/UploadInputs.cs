@@ -90,7 +90,7 @@ internal sealed class UploadInputs
         var file = Path.Combine(_keepFolder, $"{position + 1}.upload");
         using var copy = new FileStream(file, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
         var tee = new TeeStream(content, copy);
-        Received.Add((label, Path.GetRelativePath(_options.DataFolder, file).Replace('\\', '/')));
+        Received.Add((label, Path.GetRelativePath(_options.UploadsFolder, file).Replace('\\', '/')));
         yield return AnalysisInput.FromStream(label, tee);
 
         // Readers may stop early (unknown format); the kept copy is still the whole upload.

@@ -28,7 +28,7 @@ internal static class RulesCommand
     private static Command Check(TextWriter stdout, TextWriter stderr)
     {
         var (rules, kb) = (RulesOption(), KbOption());
-        var check = new Command("check", "Validate every rule and article; exit 0 only when all are valid.");
+        var check = new Command("check", "Validate every rule, event catalog, resource table and article; exit 0 only when all are valid.");
         check.Options.Add(rules);
         check.Options.Add(kb);
         check.SetAction(parse =>
@@ -38,7 +38,7 @@ internal static class RulesCommand
                 return ExitCodes.BadRules;
             }
 
-            stdout.WriteLine($"{engine.Rules.Rules.Count} rules and {engine.Knowledge.Articles.Count()} articles are valid.");
+            stdout.WriteLine($"{engine.Rules.Rules.Count} rules, {engine.Events.Entries.Count} catalogued events, {engine.Resources.Services.Count} resources and {engine.Knowledge.Articles.Count()} articles are valid.");
             return ExitCodes.Ok;
         });
         return check;

@@ -3,7 +3,9 @@ using Diagnose.Core.Records;
 using Diagnose.Core.Reports;
 using Diagnose.Ingest;
 using Diagnose.Knowledge;
+using Diagnose.Knowledge.Events;
 using Diagnose.Knowledge.Loading;
+using Diagnose.Knowledge.Resources;
 using Diagnose.Normalise;
 using Diagnose.Rules.Engine;
 using Diagnose.Rules.Evidence;
@@ -41,11 +43,13 @@ public sealed class DiagnoseEngine
 
     private readonly SessionFactory _sessions;
 
-    private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge)
+    private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge, EventCatalog events, ResourceTable resources)
     {
         Rules = rules;
         Knowledge = knowledge;
         Validation = new FixValidation(knowledge);
+        Events = events;
+        Resources = resources;
         _sessions = SessionFactory.Compile(rules);
     }
 
@@ -58,23 +62,32 @@ public sealed class DiagnoseEngine
     /// <summary>The fix-validation step: the articles' declared incidents and the validator, shared by analyses, <c>diagnose validate</c> and the REST service.</summary>
     public FixValidation Validation { get; }
 
+    /// <summary>The catalogued events (<c>*.events.json</c> of the rule folders): which records become which facts, and their messages.</summary>
+    public EventCatalog Events { get; }
+
+    /// <summary>The service each known generic-service resource runs (<c>*.resources.json</c> of the rule folders).</summary>
+    public ResourceTable Resources { get; }
+
     /// <summary>
-    /// Loads rules and articles from <see cref="EngineOptions.ContentRoot"/> (by default the copy of
-    /// <c>rules/</c> and <c>kb/</c> beside the program) plus any custom folders; throws
+    /// Loads rules, event catalogs, resource tables and articles from <see cref="EngineOptions.ContentRoot"/>
+    /// (by default the copy of <c>rules/</c> and <c>kb/</c> beside the program) plus any custom folders; throws
     /// <see cref="EngineLoadException"/> listing every problem with file, line and column.
     /// </summary>
     public static DiagnoseEngine Load(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
         var (knowledge, kbProblems) = ArticleLoader.Load([Path.Combine(options.ContentRoot, "kb"), .. options.ExtraKnowledgeFolders]);
-        var loaded = RuleLoader.Load([Path.Combine(options.ContentRoot, "rules"), .. options.ExtraRuleFolders], knowledge);
-        var problems = kbProblems.Concat(loaded.Problems).ToList();
+        string[] ruleFolders = [Path.Combine(options.ContentRoot, "rules"), .. options.ExtraRuleFolders];
+        var loaded = RuleLoader.Load(ruleFolders, knowledge);
+        var (events, catalogProblems) = EventCatalogLoader.Load(ruleFolders, loaded.RuleSet.Schemas);
+        var (resources, resourceProblems) = ResourceTableLoader.Load(ruleFolders);
+        var problems = kbProblems.Concat(loaded.Problems).Concat(catalogProblems).Concat(resourceProblems).ToList();
         if (problems.Count > 0)
         {
             throw new EngineLoadException(problems);
         }
 
-        return new DiagnoseEngine(loaded.RuleSet, knowledge);
+        return new DiagnoseEngine(loaded.RuleSet, knowledge, events, resources);
     }
 
     /// <summary>
@@ -124,7 +137,7 @@ public sealed class DiagnoseEngine
     private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
     {
         var session = _sessions.CreateSession();
-        var events = new EventNormaliser(Rules.Schemas);
+        var events = new EventNormaliser(Rules.Schemas, Events, Resources);
 
         // Generic Event facts are kept once per node, provider and id, so memory stays bounded by the
         // variety of events, not their number; the typed events are few and kept whole.
@@ -152,7 +165,7 @@ public sealed class DiagnoseEngine
                 coverage.AddContext(record, node);
             }
 
-            if (EventNormaliser.IsArticleEvent(record))
+            if (events.TypedEntry(record) is not null)
             {
                 typed.Add(record);
             }
@@ -174,14 +187,18 @@ public sealed class DiagnoseEngine
             }
         }
 
-        var typedFacts = new List<Fact>();
+        // The events the articles name (mustBeExplained in the catalog) are reported as unexplained when nothing uses them.
+        var mustExplain = new List<Fact>();
         foreach (var record in typed)
         {
             if (events.TypedFact(record) is { } fact)
             {
                 session.Insert(fact);
-                typedFacts.Add(fact);
                 inserted.Add(fact);
+                if (events.TypedEntry(record)!.MustBeExplained)
+                {
+                    mustExplain.Add(fact);
+                }
             }
         }
 
@@ -199,7 +216,7 @@ public sealed class DiagnoseEngine
         var assessor = new EvidenceAssessor(facts, EvidenceItems.RecordOf);
         var assessed = session.Conclusions.Select(assessor.Assess).ToList();
         var builder = new ReportBuilder(Knowledge, Rules);
-        var report = builder.Build(ingest, assessed, typedFacts, derivedFacts);
+        var report = builder.Build(ingest, assessed, mustExplain, derivedFacts);
         coverage.Apply(report);
         var advisor = new CollectAdvisor(Rules, Knowledge, facts, logs, ingest.Snapshots.Count > 0);
         report.Collect.AddRange(advisor.Advise(session, assessed, report.Diagnoses.Count));

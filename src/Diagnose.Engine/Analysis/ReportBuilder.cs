@@ -32,6 +32,7 @@ internal sealed class ReportBuilder
     /// <summary>The fixes of the report just built, each with the incident its diagnosis observed, for the validation step.</summary>
     public List<PendingValidation> Pending { get; } = [];
 
+    // articleEvents: the facts of events the catalog marks mustBeExplained.
     // derivedFacts: every derived fact still held after the run; a diagnosis also lists the ones its own match made.
     public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Assessment> assessed, IReadOnlyList<Fact> articleEvents, IReadOnlyList<Fact> derivedFacts)
     {
@@ -56,7 +57,7 @@ internal sealed class ReportBuilder
 
                 explained.UnionWith(conclusion.Proof.InputSupport());
                 // Facts derived on the way to this match, then the ones the diagnosing match derived itself
-                // (for example Q188674's ExchangeRestoreOverwritten, which later marks the 1024 benign).
+                // (for example a derived fact that a later rule uses to mark an event benign).
                 var made = derivedFacts.Where(f => ReferenceEquals(f.DerivedBy, conclusion.Proof));
                 foreach (var fact in conclusion.Proof.DerivedSupport().Concat(made))
                 {

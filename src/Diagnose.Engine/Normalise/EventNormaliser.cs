@@ -1,23 +1,30 @@
-using System.Text.RegularExpressions;
 using Diagnose.Core.Records;
+using Diagnose.Knowledge.Events;
+using Diagnose.Knowledge.Resources;
 using Diagnose.Rules.Facts;
 
 namespace Diagnose.Normalise;
 
 /// <summary>
-/// Turns records into facts: every record into a generic <c>Event</c> fact, and the events the
-/// articles name (ESENT 412/609, MSExchangeDS 1002, ClusSvc 1042/1024) into typed facts read from
-/// their insertion strings. Provider names match case-insensitively; event IDs are already masked.
+/// Turns records into facts: every record into a generic <c>Event</c> fact, and each event the catalog
+/// maps to a fact type into that fact, its fields read from the insertion strings as the catalog says.
+/// Providers match case-insensitively (aliases too); event IDs have their qualifier bits masked.
 /// </summary>
-public sealed partial class EventNormaliser
+public sealed class EventNormaliser
 {
     private readonly FactSchemaSet _schemas;
-    private readonly Dictionary<string, string> _resourceServices = new(KnownResources.Services, StringComparer.OrdinalIgnoreCase);
+    private readonly EventCatalog _catalog;
+    private readonly FieldDerivations _derivations;
 
-    public EventNormaliser(FactSchemaSet schemas) => _schemas = schemas;
+    public EventNormaliser(FactSchemaSet schemas, EventCatalog catalog, ResourceTable resources)
+    {
+        _schemas = schemas;
+        _catalog = catalog;
+        _derivations = new FieldDerivations(resources);
+    }
 
-    /// <summary>Tells the normaliser which service a resource runs (from a cluster snapshot).</summary>
-    public void MapResource(string resource, string service) => _resourceServices[resource] = service;
+    /// <summary>Tells the normaliser which service a resource runs (from a cluster snapshot); overrides the resource tables.</summary>
+    public void MapResource(string resource, string service) => _derivations.MapResource(resource, service);
 
     public Fact GenericFact(EventRecord record)
     {
@@ -36,26 +43,35 @@ public sealed partial class EventNormaliser
         }, new EventOrigin(record, node));
     }
 
-    /// <summary>True for the events the articles name, which become typed facts.</summary>
-    public static bool IsArticleEvent(EventRecord record) =>
-        (record.Provider.ToUpperInvariant(), record.EventId) is ("ESENT", 412) or ("ESENT", 609) or ("MSEXCHANGEDS", 1002) or ("CLUSSVC", 1042) or ("CLUSSVC", 1024);
+    /// <summary>The catalog entry of a record that becomes a typed fact, or null.</summary>
+    public CatalogEvent? TypedEntry(EventRecord record) => _catalog.Find(record.Provider, record.EventId) is { FactType: not null } entry ? entry : null;
 
-    /// <summary>The typed fact for one of the events the articles name, or null for any other event.</summary>
+    /// <summary>The typed fact for a catalogued event, or null for any other event or one whose values cannot be read.</summary>
     public Fact? TypedFact(EventRecord record)
     {
-        var provider = record.Provider.ToUpperInvariant();
-        (string? Type, Dictionary<string, object?>? Fields) typed = (provider, record.EventId) switch
+        if (TypedEntry(record) is not { } entry)
         {
-            ("ESENT", 412) => ("JetLogUnreadable", JetLogUnreadable(record)),
-            ("ESENT", 609) => ("JetDatabaseUpgraded", JetDatabaseUpgraded(record)),
-            ("MSEXCHANGEDS", 1002) => ("ExchangeDirectoryInitFailed", DirectoryInitFailed(record)),
-            ("CLUSSVC", 1042) => ("ClusterResourceFailed", ResourceFailed(record)),
-            ("CLUSSVC", 1024) => ("RegistryCheckpointNotRestored", CheckpointNotRestored(record)),
-            _ => (null, null),
-        };
+            return null;
+        }
 
-        var (type, fields) = typed;
-        if (type is null || fields is null)
+        var data = new InsertionData(record, entry);
+        if (data.Empty)
+        {
+            return null;
+        }
+
+        var fields = new Dictionary<string, object?>(StringComparer.Ordinal);
+        foreach (var field in entry.Fields.Where(f => f.Kind != FieldSourceKind.Derived))
+        {
+            fields[field.Name] = field.Kind == FieldSourceKind.Constant ? field.Value : Convert(data.Text(field), field.Type);
+        }
+
+        foreach (var field in entry.Fields.Where(f => f.Kind == FieldSourceKind.Derived))
+        {
+            fields[field.Name] = _derivations.Derive(field.Derivation, fields.GetValueOrDefault(field.From!) as string);
+        }
+
+        if (entry.Fields.Any(f => f.Required && fields[f.Name] is null))
         {
             return null;
         }
@@ -63,118 +79,10 @@ public sealed partial class EventNormaliser
         var node = NodeNames.Normalise(record.Computer);
         fields["node"] = node;
         fields["time"] = record.TimeUtc;
-        return Fact.Create(_schemas.Get(type), fields, new EventOrigin(record, node));
+        return Fact.Create(_schemas.Get(entry.FactType!), fields, new EventOrigin(record, node));
     }
 
-    private static Dictionary<string, object?>? JetLogUnreadable(EventRecord record)
-    {
-        // Insertion strings: instance, process id, [instance display name,] error (the last negative number).
-        var data = new InsertionData(record, EsentLogHeader());
-        if (data.Empty)
-        {
-            return null;
-        }
-
-        return new()
-        {
-            ["instance"] = data.Text(0, "instance"),
-            ["processId"] = InsertionData.Integer(data.Text(1, "pid")),
-            ["error"] = InsertionData.Integer(data.Find(InsertionData.IsNegativeInteger, "error", from: 2, last: true)),
-        };
-    }
-
-    private static Dictionary<string, object?>? JetDatabaseUpgraded(EventRecord record)
-    {
-        // Insertion strings: instance, process id, [display name,] database path, then version numbers.
-        var data = new InsertionData(record, EsentIndexCleanup());
-        if (data.Empty)
-        {
-            return null;
-        }
-
-        return new()
-        {
-            ["instance"] = data.Text(0, "instance"),
-            ["processId"] = InsertionData.Integer(data.Text(1, "pid")),
-            ["database"] = data.Find(v => v.Contains('\\', StringComparison.Ordinal) || v.Contains(':', StringComparison.Ordinal), "database", from: 2),
-        };
-    }
-
-    private static Dictionary<string, object?>? DirectoryInitFailed(EventRecord record)
-    {
-        var data = new InsertionData(record, DirectoryInit());
-        if (data.Empty)
-        {
-            return null;
-        }
-
-        return new()
-        {
-            ["error"] = InsertionData.Integer(data.Find(v => InsertionData.Integer(v) is not null, "error")),
-            ["service"] = "MSExchangeDS",
-        };
-    }
-
-    private Dictionary<string, object?>? ResourceFailed(EventRecord record)
-    {
-        var data = new InsertionData(record, GenericServiceFailed());
-        var resource = data.Text(0, "resource");
-        if (resource is null)
-        {
-            return null;
-        }
-
-        return new()
-        {
-            ["resource"] = resource,
-            ["service"] = _resourceServices.GetValueOrDefault(resource),
-        };
-    }
-
-    private static Dictionary<string, object?>? CheckpointNotRestored(EventRecord record)
-    {
-        var data = new InsertionData(record, CheckpointRestore());
-        var resource = data.Text(0, "resource");
-        var key = data.Text(1, "key")?.TrimEnd('.');
-        if (resource is null && key is null)
-        {
-            return null;
-        }
-
-        return new()
-        {
-            ["resource"] = resource,
-            ["registryKey"] = key,
-            ["service"] = ServiceOfKey(key),
-        };
-    }
-
-    /// <summary>The service a registry key belongs to: the name after <c>\Services\</c>.</summary>
-    internal static string? ServiceOfKey(string? key)
-    {
-        if (key is null)
-        {
-            return null;
-        }
-
-        const string marker = "\\Services\\";
-        var at = key.IndexOf(marker, StringComparison.OrdinalIgnoreCase);
-        return at < 0 ? null : key[(at + marker.Length)..].Split('\\')[0];
-    }
-
-    // English message templates, used only when an export has no insertion strings.
-    [GeneratedRegex(@"^\s*(?<instance>\S+)\s+\((?<pid>\d+)\)\s.*?(?<error>-\d+)\D*$", RegexOptions.Singleline)]
-    private static partial Regex EsentLogHeader();
-
-    [GeneratedRegex(@"^\s*(?<instance>\S+)\s+\((?<pid>\d+)\)\s.*?database\s+['""]?(?<database>[^'""]*?)['""]?\s+as a result", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex EsentIndexCleanup();
-
-    [GeneratedRegex(@"returned error\s+(?<error>-?\d+)", RegexOptions.IgnoreCase)]
-    private static partial Regex DirectoryInit();
-
-    [GeneratedRegex(@"generic service\s+'(?<resource>[^']+)'\s+failed", RegexOptions.IgnoreCase)]
-    private static partial Regex GenericServiceFailed();
-
-    [GeneratedRegex(@"cluster resource\s+'?(?<resource>.+?)'?\s+could not be restored to registry key\s+(?<key>\S+?)\.?\s+The resource", RegexOptions.Singleline | RegexOptions.IgnoreCase)]
-    private static partial Regex CheckpointRestore();
+    // A value that does not read as its type is missing, as a mistyped insertion string would be.
+    private static object? Convert(string? text, FieldType type) =>
+        type == FieldType.Integer ? InsertionData.Integer(text) : FieldTypes.TryCoerce(text, type, out var value) ? value : null;
 }

@@ -1,61 +1,56 @@
 using System.Globalization;
-using System.Text.RegularExpressions;
 using Diagnose.Core.Records;
+using Diagnose.Knowledge.Events;
 
 namespace Diagnose.Normalise;
 
 /// <summary>
-/// Reads values from an event's insertion strings, or, only when the export carried none (CSV,
-/// pasted text), from its English message with a pattern that mirrors the message template.
+/// The values of one record for its catalog entry: its insertion strings, or, only when the export carried
+/// none (CSV, pasted text), the placeholders read back from its English message with the entry's template.
 /// </summary>
 internal sealed class InsertionData
 {
     private readonly IReadOnlyList<string?> _values;
-    private readonly Match? _message;
+    private readonly IReadOnlyList<string?>? _message;
 
-    public InsertionData(EventRecord record, Regex englishMessage)
+    public InsertionData(EventRecord record, CatalogEvent entry)
     {
         _values = record.Data.Select(d => d.Value).ToArray();
         if (_values.Count == 0 && record.Message is { } message)
         {
-            // Pasted messages wrap anywhere, even inside names: match on single-spaced text.
-            var match = englishMessage.Match(Whitespace.Replace(message, " "));
-            _message = match.Success ? match : null;
+            _message = entry.ParseMessage(message);
         }
     }
 
     /// <summary>True when neither insertion strings nor a recognised message are available.</summary>
     public bool Empty => _values.Count == 0 && _message is null;
 
-    /// <summary>The insertion string at <paramref name="index"/>, else the message group of that name.</summary>
-    public string? Text(int index, string group)
+    /// <summary>The text of an insertion-string field: at its index, or found from there by its selector.</summary>
+    public string? Text(CatalogField field)
     {
-        if (_values.Count > 0)
+        var text = _values.Count > 0 ? Select(field) : _message is { } parsed && field.Index < parsed.Count ? Clean(parsed[field.Index]) : null;
+        if (text is not null && field.TrimEnd is { } trim)
         {
-            return index < _values.Count ? Clean(_values[index]) : null;
+            text = text.TrimEnd(trim.ToCharArray());
         }
 
-        return _message?.Groups[group] is { Success: true } g ? Clean(g.Value) : null;
+        return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    /// <summary>The first insertion string (from <paramref name="from"/> on) that satisfies <paramref name="accept"/>, else the message group.</summary>
-    public string? Find(Func<string, bool> accept, string group, int from = 0, bool last = false)
+    private string? Select(CatalogField field)
     {
-        if (_values.Count > 0)
+        var candidates = _values.Skip(field.Index).Select(Clean).OfType<string>();
+        return field.Find switch
         {
-            var candidates = _values.Skip(from).Select(Clean).OfType<string>().Where(accept);
-            return last ? candidates.LastOrDefault() : candidates.FirstOrDefault();
-        }
-
-        return _message?.Groups[group] is { Success: true } g ? Clean(g.Value) : null;
+            ValueSelector.FirstInteger => candidates.FirstOrDefault(v => Integer(v) is not null),
+            ValueSelector.LastNegativeInteger => candidates.LastOrDefault(v => Integer(v) is < 0),
+            ValueSelector.FirstPath => candidates.FirstOrDefault(v => v.Contains('\\', StringComparison.Ordinal) || v.Contains(':', StringComparison.Ordinal)),
+            _ => field.Index < _values.Count ? Clean(_values[field.Index]) : null,
+        };
     }
-
-    private static readonly Regex Whitespace = new(@"\s+", RegexOptions.Compiled);
 
     public static long? Integer(string? text) =>
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    public static bool IsNegativeInteger(string text) => Integer(text) is < 0;
 
     private static string? Clean(string? value)
     {

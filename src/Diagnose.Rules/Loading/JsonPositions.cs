@@ -27,6 +27,21 @@ public static class JsonPositions
         return (line, Math.Max(1, end - length + offset));
     }
 
+    /// <summary>A JSON file's top-level object; null, with a "not valid JSON" problem at its line and column, when it does not parse.</summary>
+    public static JObject? LoadFile(string file, ICollection<RuleProblem> problems)
+    {
+        try
+        {
+            using var text = File.OpenText(file);
+            return LoadObject(text);
+        }
+        catch (JsonReaderException e)
+        {
+            problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
+            return null;
+        }
+    }
+
     public static JObject LoadObject(TextReader text)
     {
         using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };

@@ -1,7 +1,6 @@
 using Diagnose.Rules.Expressions;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Model;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Diagnose.Rules.Loading;
@@ -47,15 +46,8 @@ internal sealed class RuleFileReader
     public Rule? Read()
     {
         var before = _problems.Count;
-        JObject root;
-        try
+        if (JsonPositions.LoadFile(_file, _problems) is not { } root)
         {
-            using var text = File.OpenText(_file);
-            root = JsonPositions.LoadObject(text);
-        }
-        catch (JsonReaderException e)
-        {
-            _problems.Add(new RuleProblem(_file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
             return null;
         }
 

@@ -5,11 +5,18 @@ namespace Diagnose.Rules.Loading;
 
 /// <summary>
 /// Loads rule folders: fact schemas (<c>*.facts.json</c>) first, then every other <c>*.json</c> as one
-/// rule. Reports every problem at once; invalid rules are left out of the resulting set.
+/// rule, except the data files that other loaders read from the same folders (<see cref="OtherDataSuffixes"/>).
+/// Reports every problem at once; invalid rules are left out of the resulting set.
 /// </summary>
 public static class RuleLoader
 {
     public const string SchemaSuffix = ".facts.json";
+
+    /// <summary>
+    /// Files in rule folders that are not rules: event catalogs and resource tables, which the knowledge
+    /// layer loads (it checks them against the schemas loaded here).
+    /// </summary>
+    public static readonly IReadOnlyList<string> OtherDataSuffixes = [".events.json", ".resources.json"];
 
     public static RuleLoadResult Load(IEnumerable<string> folders, IArticleCatalog articles)
     {
@@ -37,7 +44,7 @@ public static class RuleLoader
         var uses = new List<(string File, FactSchema Schema, Newtonsoft.Json.Linq.JToken At)>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
         var competitors = new List<(string File, string Rule, Newtonsoft.Json.Linq.JToken At)>();
-        foreach (var file in files.Where(f => !IsSchema(f)))
+        foreach (var file in files.Where(f => !IsSchema(f) && !IsOtherData(f)))
         {
             var reader = new RuleFileReader(file, schemas, articles, problems);
             var rule = reader.Read();
@@ -75,4 +82,6 @@ public static class RuleLoader
     }
 
     private static bool IsSchema(string file) => file.EndsWith(SchemaSuffix, StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsOtherData(string file) => OtherDataSuffixes.Any(s => file.EndsWith(s, StringComparison.OrdinalIgnoreCase));
 }

@@ -1,5 +1,4 @@
 using Diagnose.Rules.Facts;
-using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
 namespace Diagnose.Rules.Loading;
@@ -14,15 +13,8 @@ internal static class SchemaFileReader
 
     public static void Read(string file, FactSchemaSet into, List<RuleProblem> problems)
     {
-        JObject root;
-        try
+        if (JsonPositions.LoadFile(file, problems) is not { } root)
         {
-            using var text = File.OpenText(file);
-            root = JsonPositions.LoadObject(text);
-        }
-        catch (JsonReaderException e)
-        {
-            problems.Add(new RuleProblem(file, e.LineNumber, e.LinePosition, $"not valid JSON: {e.Message}"));
             return;
         }
 

@@ -1,0 +1,20 @@
+namespace Diagnose.Knowledge.Resources;
+
+/// <summary>
+/// Which Windows service a generic-service cluster resource runs, by resource name (case-insensitive),
+/// from the <c>*.resources.json</c> files of the rule folders. A snapshot's resources take precedence.
+/// </summary>
+public sealed class ResourceTable
+{
+    private readonly Dictionary<string, string> _services;
+
+    public ResourceTable(IEnumerable<KeyValuePair<string, string>> services) =>
+        _services = new Dictionary<string, string>(services, StringComparer.OrdinalIgnoreCase);
+
+    public static ResourceTable Empty { get; } = new([]);
+
+    /// <summary>Resource name → service name.</summary>
+    public IReadOnlyDictionary<string, string> Services => _services;
+
+    public string? ServiceOf(string resource) => _services.GetValueOrDefault(resource);
+}
