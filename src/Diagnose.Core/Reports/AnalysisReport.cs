@@ -16,6 +16,12 @@ public sealed class AnalysisReport
 
     public List<EventReference> Unexplained { get; } = [];
 
+    /// <summary>Candidate causes whose rule matched but that other evidence contradicts, with the reason and that evidence.</summary>
+    public List<RuledOutReport> RuledOut { get; } = [];
+
+    /// <summary>What to collect so the rules could decide: missing corroboration, and logs or a snapshot the close rules needed.</summary>
+    public List<CollectReport> Collect { get; } = [];
+
     /// <summary>Only when asked for (<c>--why-not</c>): for each named rule or every rule of a named article, why it did (not) fire.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<WhyNotItem>? WhyNot { get; set; }

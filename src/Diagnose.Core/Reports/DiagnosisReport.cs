@@ -15,6 +15,14 @@ public sealed class DiagnosisReport
 
     public double Confidence { get; init; }
 
+    /// <summary>How the confidence was reached (see README, "Confidence").</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public ConfidenceBasis? ConfidenceBasis { get; init; }
+
+    /// <summary>Other diagnoses of this report that compete for the same symptoms; absent when none do.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<CompetingReport>? Competing { get; set; }
+
     public List<string> Nodes { get; init; } = [];
 
     public List<EvidenceItem> Evidence { get; init; } = [];

@@ -22,5 +22,9 @@ public sealed class WhyNotItem
     /// <summary>Why, in words: which pattern had no match and what it needed, or how often the rule fired.</summary>
     public required string Reason { get; init; }
 
+    /// <summary>When the rule fired but every conclusion was ruled out by an <c>unless</c> entry: the reasons.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? RuledOut { get; init; }
+
     public List<WhyNotPattern> Patterns { get; init; } = [];
 }

@@ -8,6 +8,7 @@ using Diagnose.Knowledge.Loading;
 using Diagnose.Knowledge.Resources;
 using Diagnose.Normalise;
 using Diagnose.Rules.Engine;
+using Diagnose.Rules.Evidence;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Loading;
 using Diagnose.Rules.Model;
@@ -144,15 +145,23 @@ public sealed class DiagnoseEngine
         var typed = new List<EventRecord>();
         var coverage = new InputCoverage();
         var count = 0L;
+
+        // Every fact inserted is kept for the unless/corroborate patterns, which are checked after the run
+        // (working memory keeps only what a 'when' pattern can use); it is bounded as the facts are.
+        var inserted = new List<Fact>();
+        var logs = new LogCoverage();
         foreach (var record in records)
         {
             cancellation.ThrowIfCancellationRequested();
             count++;
             var node = NodeNames.Normalise(record.Computer);
             coverage.Add(record, node);
+            logs.Add(record);
             if (seen.Add((node, record.Provider.ToUpperInvariant(), record.EventId)))
             {
-                session.Insert(events.GenericFact(record));
+                var generic = events.GenericFact(record);
+                session.Insert(generic);
+                inserted.Add(generic);
                 coverage.AddContext(record, node);
             }
 
@@ -174,6 +183,7 @@ public sealed class DiagnoseEngine
             foreach (var fact in snapshots.Facts(snapshot))
             {
                 session.Insert(fact);
+                inserted.Add(fact);
             }
         }
 
@@ -184,6 +194,7 @@ public sealed class DiagnoseEngine
             if (events.TypedFact(record) is { } fact)
             {
                 session.Insert(fact);
+                inserted.Add(fact);
                 if (events.TypedEntry(record)!.MustBeExplained)
                 {
                     mustExplain.Add(fact);
@@ -201,9 +212,14 @@ public sealed class DiagnoseEngine
         }
 
         var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
-        var builder = new ReportBuilder(Knowledge);
-        var report = builder.Build(ingest, session.Conclusions, mustExplain, derivedFacts);
+        var facts = new FactSource(inserted, session, Rules.Schemas);
+        var assessor = new EvidenceAssessor(facts, EvidenceItems.RecordOf);
+        var assessed = session.Conclusions.Select(assessor.Assess).ToList();
+        var builder = new ReportBuilder(Knowledge, Rules);
+        var report = builder.Build(ingest, assessed, mustExplain, derivedFacts);
         coverage.Apply(report);
+        var advisor = new CollectAdvisor(Rules, Knowledge, facts, logs, ingest.Snapshots.Count > 0);
+        report.Collect.AddRange(advisor.Advise(session, assessed, report.Diagnoses.Count));
 
         // The validation step: each diagnosis' plan on the incident it observed, after every diagnosis is built.
         foreach (var pending in builder.Pending)
@@ -213,7 +229,7 @@ public sealed class DiagnoseEngine
         }
         if (explain.Count > 0)
         {
-            report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule)).ToList();
+            report.WhyNot = explain.Select(rule => WhyNotExplainer.Explain(session, rule, assessed)).ToList();
         }
 
         DiagnoseEventSource.Log.Reported(report);

@@ -64,7 +64,7 @@ internal sealed class InputCoverage
                 EventId = record.EventId,
                 Provider = record.Provider,
                 Level = record.Level,
-                Time = ReportBuilder.Time(record.TimeUtc),
+                Time = EvidenceItems.Time(record.TimeUtc),
                 Node = node ?? "",
             });
         }
@@ -76,8 +76,8 @@ internal sealed class InputCoverage
         {
             if (_inputs.TryGetValue(input.Path, out var span))
             {
-                input.From = span.From is null ? null : ReportBuilder.Time(span.From);
-                input.To = span.To is null ? null : ReportBuilder.Time(span.To);
+                input.From = span.From is null ? null : EvidenceItems.Time(span.From);
+                input.To = span.To is null ? null : EvidenceItems.Time(span.To);
                 input.Nodes = span.Nodes.Order(StringComparer.Ordinal).ToList();
                 input.Gaps = span.Gaps.Count > 0 ? span.Gaps : null;
             }

@@ -2,11 +2,11 @@ using System.Globalization;
 using Diagnose.Core.Inputs;
 using Diagnose.Core.Reports;
 using Diagnose.Core.Snapshots;
-using Diagnose.Core.Time;
 using Diagnose.Ingest;
 using Diagnose.Knowledge;
 using Diagnose.Normalise;
 using Diagnose.Rules.Engine;
+using Diagnose.Rules.Evidence;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Model;
 using Diagnose.Simulation.Validation;
@@ -14,38 +14,45 @@ using Diagnose.Simulation.Validation;
 namespace Diagnose.Analysis;
 
 /// <summary>
-/// Shapes rule conclusions into the report contract: diagnoses with evidence, derived facts and the
-/// article's fix; benign events with their reason; and every article event that nothing explained.
+/// Shapes weighed rule conclusions into the report contract: diagnoses (one per incident) with evidence,
+/// confidence basis, competing causes, derived facts and the article's fix; candidates ruled out; benign
+/// events with their reason; and every article event that nothing explained.
 /// </summary>
 internal sealed class ReportBuilder
 {
     private readonly KnowledgeBase _knowledge;
+    private readonly RuleSet _rules;
 
-    public ReportBuilder(KnowledgeBase knowledge) => _knowledge = knowledge;
+    public ReportBuilder(KnowledgeBase knowledge, RuleSet rules)
+    {
+        _knowledge = knowledge;
+        _rules = rules;
+    }
 
     /// <summary>The fixes of the report just built, each with the incident its diagnosis observed, for the validation step.</summary>
     public List<PendingValidation> Pending { get; } = [];
 
     // articleEvents: the facts of events the catalog marks mustBeExplained.
     // derivedFacts: every derived fact still held after the run; a diagnosis also lists the ones its own match made.
-    public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Conclusion> conclusions, IReadOnlyList<Fact> articleEvents, IReadOnlyList<Fact> derivedFacts)
+    public AnalysisReport Build(IngestSession ingest, IReadOnlyList<Assessment> assessed, IReadOnlyList<Fact> articleEvents, IReadOnlyList<Fact> derivedFacts)
     {
         var report = new AnalysisReport();
         report.Inputs.AddRange(ingest.Inputs.Select(Input));
 
         var explained = new HashSet<Fact>();
 
-        // One diagnosis per rule and root cause: repeated matches (a service retrying) add evidence.
-        foreach (var group in conclusions.Where(c => c.Kind == ConclusionKind.Diagnosis).GroupBy(c => (c.Rule.Id, c.Text)))
+        // One diagnosis per incident: the rule's 'incident' values, or else its root-cause text, so repeated
+        // matches (a service retrying, the same fault seen from another node) add evidence to one diagnosis.
+        foreach (var group in assessed.Where(a => a.Conclusion.Kind == ConclusionKind.Diagnosis && !a.IsRuledOut).GroupBy(IncidentKey))
         {
-            var first = group.First();
+            var best = group.MaxBy(a => a.Confidence)!;
             var evidence = new List<EvidenceItem>();
             var derived = new List<DerivedFactReport>();
-            foreach (var conclusion in group)
+            foreach (var conclusion in group.Select(a => a.Conclusion))
             {
                 foreach (var (role, fact) in conclusion.Evidence)
                 {
-                    AddEvidence(evidence, fact, role);
+                    EvidenceItems.Add(evidence, fact, role);
                 }
 
                 explained.UnionWith(conclusion.Proof.InputSupport());
@@ -63,21 +70,50 @@ internal sealed class ReportBuilder
                 }
             }
 
+            foreach (var corroboration in group.SelectMany(a => a.Present))
+            {
+                foreach (var fact in corroboration.Facts)
+                {
+                    EvidenceItems.Add(evidence, fact, corroboration.Pattern.Pattern.Alias);
+                }
+            }
+
+            var first = best.Conclusion;
             report.Diagnoses.Add(new DiagnosisReport
             {
                 Rule = first.Rule.Id,
                 Kb = first.Rule.Kb,
                 Title = first.Rule.Title,
                 RootCause = first.Text,
-                Confidence = group.Max(c => c.Confidence),
+                Confidence = best.Confidence,
+                ConfidenceBasis = Basis(best),
                 Nodes = evidence.Select(e => e.Node).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 Evidence = evidence,
                 DerivedFacts = derived.DistinctBy(d => (d.Type, d.Rule, string.Join("|", d.Fields.Values))).ToList(),
-                Fix = Fix(first, group.SelectMany(c => c.Proof.InputSupport()), ingest.Snapshots.FirstOrDefault()),
+                Fix = Fix(first, group.SelectMany(a => a.Conclusion.Proof.InputSupport()), ingest.Snapshots.FirstOrDefault()),
             });
         }
 
-        foreach (var conclusion in conclusions.Where(c => c.Kind == ConclusionKind.Benign && c.Subject is not null))
+        CompetingCauses.Rank(report.Diagnoses, _rules);
+
+        foreach (var ruledOut in assessed.Where(a => a.IsRuledOut && a.Conclusion.Kind == ConclusionKind.Diagnosis))
+        {
+            var item = new RuledOutReport
+            {
+                Rule = ruledOut.Conclusion.Rule.Id,
+                Kb = ruledOut.Conclusion.Rule.Kb,
+                Title = ruledOut.Conclusion.Rule.Title,
+                RootCause = ruledOut.Conclusion.Text,
+                Reason = ruledOut.RuledOut!.Reason,
+                By = EvidenceItems.Of(ruledOut.RuledOut.By, ruledOut.RuledOut.Pattern.Pattern.Alias),
+            };
+            if (!report.RuledOut.Any(r => r.Rule == item.Rule && r.RootCause == item.RootCause && r.Reason == item.Reason))
+            {
+                report.RuledOut.Add(item);
+            }
+        }
+
+        foreach (var conclusion in assessed.Where(a => a.Conclusion.Kind == ConclusionKind.Benign && !a.IsRuledOut && a.Conclusion.Subject is not null).Select(a => a.Conclusion))
         {
             if (!explained.Add(conclusion.Subject!))
             {
@@ -96,6 +132,34 @@ internal sealed class ReportBuilder
 
         return report;
     }
+
+    private static string IncidentKey(Assessment assessed)
+    {
+        var conclusion = assessed.Conclusion;
+        var incident = conclusion.Rule.Diagnosis?.Incident ?? [];
+        if (incident.Count == 0)
+        {
+            return conclusion.Rule.Id + "\u001f" + conclusion.Text;
+        }
+
+        // Values compare as rule expressions do: names ignore case.
+        var match = conclusion.Proof.Facts.ToArray();
+        return conclusion.Rule.Id + "\u001f" + string.Join("\u001f", incident.Select(e => Convert.ToString(Json(e.Evaluate(match)), CultureInfo.InvariantCulture)?.ToUpperInvariant() ?? "(unknown)"));
+    }
+
+    private static ConfidenceBasis Basis(Assessment assessed) => new()
+    {
+        Base = assessed.Base,
+        Max = assessed.Max,
+        Corroborating = assessed.Present.Select(p => new CorroborationReport
+        {
+            Description = p.Description,
+            Weight = p.Pattern.Weight,
+            Evidence = EvidenceItems.Of(p.Facts, p.Pattern.Pattern.Alias),
+        }).ToList(),
+        Missing = assessed.Missing.Select(m => new MissingEvidenceReport { Description = m.Description, Weight = m.Pattern.Weight, Collect = m.What }).ToList(),
+        CappedSingleRecord = assessed.CappedSingleRecord,
+    };
 
     private FixReport? Fix(Conclusion conclusion, IEnumerable<Fact> evidence, ClusterSnapshot? snapshot)
     {
@@ -117,51 +181,6 @@ internal sealed class ReportBuilder
         return fix;
     }
 
-    private static void AddEvidence(List<EvidenceItem> evidence, Fact fact, string role)
-    {
-        // A derived fact is shown through the inputs it was derived from.
-        if (fact.DerivedBy is { } by)
-        {
-            foreach (var input in by.InputSupport())
-            {
-                AddEvidence(evidence, input, role);
-            }
-
-            return;
-        }
-
-        var item = fact.Origin switch
-        {
-            EventOrigin e => new EvidenceItem
-            {
-                Source = e.Record.Origin.Source,
-                Record = e.Record.RecordNumber,
-                Line = e.Record.Origin.Line,
-                EventId = e.Record.EventId,
-                Provider = e.Record.Provider,
-                Time = Time(e.Record.TimeUtc),
-                Node = e.Node ?? "",
-                Role = role,
-                Data = e.Record.Data.ToList(),
-            },
-            ObservationOrigin o => new EvidenceItem
-            {
-                Source = o.Source,
-                Line = o.Line,
-                Fact = o.Fact,
-                Value = o.Value,
-                Node = o.Node ?? "",
-                Role = role,
-            },
-            _ => null,
-        };
-
-        if (item is not null && !evidence.Any(x => x.Source == item.Source && x.Record == item.Record && x.Line == item.Line && x.Fact == item.Fact && x.EventId == item.EventId && x.Value == item.Value))
-        {
-            evidence.Add(item);
-        }
-    }
-
     private static EventReference Reference(Fact fact, string reason, string? rule, string? kb)
     {
         var origin = (EventOrigin)fact.Origin!;
@@ -172,7 +191,7 @@ internal sealed class ReportBuilder
             Line = origin.Record.Origin.Line,
             EventId = origin.Record.EventId,
             Provider = origin.Record.Provider,
-            Time = Time(origin.Record.TimeUtc),
+            Time = EvidenceItems.Time(origin.Record.TimeUtc),
             Node = origin.Node ?? "",
             Reason = reason,
             Rule = rule,
@@ -191,13 +210,9 @@ internal sealed class ReportBuilder
         Errors = summary.Problems.Select(p => new InputError { Message = p.Message, Offset = p.Offset, Line = p.Line, Column = p.Column }).ToList(),
     };
 
-    /// <summary>UTC ISO-8601 with as many fraction digits as the source had.</summary>
-    internal static string Time(DateTime? time) =>
-        (time is { } t ? IsoTime.Format(t, IsoPrecision.TicksTrimmed) : "");
-
     private static object? Json(object? value) => value switch
     {
-        DateTime t => Time(t),
+        DateTime t => EvidenceItems.Time(t),
         TimeSpan d => d.ToString("c", CultureInfo.InvariantCulture),
         _ => value,
     };

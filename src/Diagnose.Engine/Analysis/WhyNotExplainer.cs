@@ -1,5 +1,6 @@
 using Diagnose.Core.Reports;
 using Diagnose.Rules.Engine;
+using Diagnose.Rules.Evidence;
 using Diagnose.Rules.Model;
 
 namespace Diagnose.Analysis;
@@ -19,7 +20,7 @@ internal static class WhyNotExplainer
         return rules.Rules.Where(r => ids.Any(id => Names(r, id))).ToList();
     }
 
-    public static WhyNotItem Explain(RuleSession session, Rule rule)
+    public static WhyNotItem Explain(RuleSession session, Rule rule, IReadOnlyList<Assessment> assessed)
     {
         var why = session.WhyNot(rule.Id);
         var patterns = why.Steps.Select(s => new WhyNotPattern
@@ -37,7 +38,13 @@ internal static class WhyNotExplainer
 
         // The first pattern that partial matches reached and none got past is the one that had no match.
         var stopped = why.Fired == 0 && why.Pending == 0 ? patterns.FirstOrDefault(p => p.Reaching > 0 && p.Passing == 0) : null;
-        return new WhyNotItem { Rule = rule.Id, Kb = rule.Kb, Fired = why.Fired, StoppedAt = stopped, Reason = why.Summary, Patterns = patterns };
+        // A rule that fired but whose every conclusion an 'unless' entry contradicts did not diagnose: say why.
+        var own = assessed.Where(a => a.Conclusion.Rule.Id == rule.Id).ToList();
+        var ruledOut = own.Count > 0 && own.All(a => a.IsRuledOut)
+            ? string.Join("; ", own.Select(a => a.RuledOut!.Reason).Distinct(StringComparer.Ordinal))
+            : null;
+        var reason = ruledOut is null ? why.Summary : $"{why.Summary}, but it was ruled out: {ruledOut}";
+        return new WhyNotItem { Rule = rule.Id, Kb = rule.Kb, Fired = why.Fired, StoppedAt = stopped, Reason = reason, RuledOut = ruledOut, Patterns = patterns };
     }
 
     private static bool Names(Rule rule, string id) =>

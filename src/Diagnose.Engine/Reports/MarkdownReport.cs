@@ -20,6 +20,22 @@ public static class MarkdownReport
         {
             md.AppendLine(CultureInfo.InvariantCulture, $"## {d.Kb}: {d.Title}").AppendLine();
             md.AppendLine(CultureInfo.InvariantCulture, $"**Root cause** ({d.Confidence:P0} confidence, rule `{d.Rule}`): {d.RootCause}").AppendLine();
+            if (d.ConfidenceBasis is { } basis)
+            {
+                md.AppendLine("**Confidence basis:**").AppendLine();
+                foreach (var line in EvidenceWording.Basis(basis))
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+                }
+
+                md.AppendLine();
+            }
+
+            foreach (var c in d.Competing ?? [])
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"**Competing cause:** `{c.Rule}`; separated by: {c.SeparatedBy}").AppendLine();
+            }
+
             md.AppendLine(CultureInfo.InvariantCulture, $"**Nodes:** {string.Join(", ", d.Nodes)}").AppendLine();
             md.AppendLine("**Evidence**").AppendLine();
             md.AppendLine("| role | source | record | event | time (UTC) | node |");
@@ -66,6 +82,32 @@ public static class MarkdownReport
                         md.AppendLine("```").AppendLine().AppendLine("</details>");
                     }
                 }
+            }
+
+            md.AppendLine();
+        }
+
+        if (report.RuledOut.Count > 0)
+        {
+            md.AppendLine("## Ruled out").AppendLine();
+            foreach (var r in report.RuledOut)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {EvidenceWording.RuledOut(r)}");
+                foreach (var e in r.By)
+                {
+                    md.AppendLine(CultureInfo.InvariantCulture, $"  - by {EvidenceWording.Evidence(e)}");
+                }
+            }
+
+            md.AppendLine();
+        }
+
+        if (report.Collect.Count > 0)
+        {
+            md.AppendLine("## To collect").AppendLine();
+            foreach (var c in report.Collect)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {EvidenceWording.Collect(c)}");
             }
 
             md.AppendLine();

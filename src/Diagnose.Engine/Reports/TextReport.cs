@@ -5,7 +5,7 @@ using Diagnose.Core.Reports;
 
 namespace Diagnose.Reports;
 
-/// <summary>The report as plain text for a terminal: one block per diagnosis, then benign, unexplained and inputs.</summary>
+/// <summary>The report as plain text for a terminal: one block per diagnosis, then ruled out, to collect, benign, unexplained and inputs.</summary>
 public static class TextReport
 {
     public static string Write(AnalysisReport report, string? title = null)
@@ -25,6 +25,16 @@ public static class TextReport
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"DIAGNOSIS {d.Kb}  {d.Title}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  rule        {d.Rule} (confidence {d.Confidence.ToString("0.00", CultureInfo.InvariantCulture)})");
+            foreach (var line in d.ConfidenceBasis is { } basis ? EvidenceWording.Basis(basis) : [])
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  confidence  {line}");
+            }
+
+            foreach (var c in d.Competing ?? [])
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  competing   {c.Rule}; separated by: {c.SeparatedBy}");
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"  root cause  {d.RootCause}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  nodes       {string.Join(", ", d.Nodes)}");
             text.AppendLine("  evidence");
@@ -69,6 +79,20 @@ public static class TextReport
             }
 
             text.AppendLine();
+        }
+
+        foreach (var r in report.RuledOut)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"RULED OUT {EvidenceWording.RuledOut(r)}");
+            foreach (var e in r.By)
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  by {EvidenceWording.Evidence(e)}");
+            }
+        }
+
+        foreach (var c in report.Collect)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"TO COLLECT {EvidenceWording.Collect(c)}");
         }
 
         foreach (var e in report.Benign)

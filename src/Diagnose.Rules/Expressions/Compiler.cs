@@ -5,8 +5,10 @@ namespace Diagnose.Rules.Expressions;
 
 /// <summary>
 /// Type-checks an expression against the fact schemas of its aliases and compiles it to a delegate.
-/// Strings compare case-insensitively (Windows names are); any comparison with a null value is false,
-/// and arithmetic with null gives null.
+/// Strings compare case-insensitively (Windows names are). A null field is an unknown value (an input
+/// that could not give it): every comparison with it is false, <c>!=</c> and <c>not in</c> included, so a
+/// rule never concludes from what it does not know; only <c>is null</c>/<c>is unknown</c> and
+/// <c>is not null</c>/<c>is known</c> test for it. Arithmetic with null gives null.
 /// </summary>
 public static class Compiler
 {
@@ -127,6 +129,13 @@ public static class Compiler
                 return (FieldType.Bool, m => left(m) is true || right(m) is true);
             case "==" or "!=":
                 Require(Comparable(lt, rt), node, $"cannot compare a {FieldTypes.Name(lt)} with a {FieldTypes.Name(rt)}");
+                if (node.Left is LiteralNode { Value: null } || node.Right is LiteralNode { Value: null })
+                {
+                    // Every comparison with an unknown value is false, so this one could never hold.
+                    var test = node.Operator == "==" ? "is unknown" : "is known";
+                    throw new ExpressionException($"'{node.Operator} null' is always false (a comparison with an unknown value is false): write 'x {test}'", node.Position);
+                }
+
                 var equal = node.Operator == "==";
                 return (FieldType.Bool, m =>
                 {
@@ -134,7 +143,7 @@ public static class Compiler
                     var b = right(m);
                     if (a is null || b is null)
                     {
-                        return (a is null && b is null) == equal;
+                        return false;
                     }
 
                     return (Compare(a, b) == 0) == equal;

@@ -3,7 +3,7 @@ namespace Diagnose.Rules.Expressions;
 /// <summary>
 /// Recursive-descent parser for the rule expression language (see README, "Rule expressions").
 /// Precedence, lowest first: <c>||</c>/or, <c>&amp;&amp;</c>/and, <c>!</c>/not, comparisons and
-/// <c>in</c>/<c>matches</c>/<c>contains</c>/<c>startswith</c>/<c>endswith</c>/<c>is null</c>, <c>+ -</c>, <c>* /</c>, unary minus.
+/// <c>in</c>/<c>matches</c>/<c>contains</c>/<c>startswith</c>/<c>endswith</c>/<c>is null</c>/<c>is unknown</c>/<c>is known</c>, <c>+ -</c>, <c>* /</c>, unary minus.
 /// </summary>
 public static class Parser
 {
@@ -111,7 +111,23 @@ public static class Parser
             {
                 Take();
                 var negated = Accept("not");
-                Expect("null");
+                if (Accept("unknown"))
+                {
+                    return new IsNullNode(token.Position, left, negated);
+                }
+
+                // 'is known' reads better than 'is not unknown' for a value an input did give.
+                if (!negated && Accept("known"))
+                {
+                    return new IsNullNode(token.Position, left, Negated: true);
+                }
+
+                if (!Peek.Is("null"))
+                {
+                    throw new ExpressionException($"expected 'null', 'unknown' or 'known' after 'is' but found '{(Peek.Kind == TokenKind.End ? "end of expression" : Peek.Text)}'", Peek.Position);
+                }
+
+                Take();
                 return new IsNullNode(token.Position, left, negated);
             }
 

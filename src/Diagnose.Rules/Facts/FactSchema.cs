@@ -23,6 +23,9 @@ public sealed class FactSchema
 
     public string? Description { get; }
 
+    /// <summary>The log or snapshot fields that give facts of this type (schema key <c>from</c>), if declared.</summary>
+    public FactProvenance? From { get; init; }
+
     public IReadOnlyList<FactField> Fields { get; }
 
     public FactField? Field(string name) => _byName.GetValueOrDefault(name);

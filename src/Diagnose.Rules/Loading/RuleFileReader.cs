@@ -11,11 +11,11 @@ namespace Diagnose.Rules.Loading;
 /// </summary>
 internal sealed class RuleFileReader
 {
-    private static readonly string[] RuleKeys = ["id", "title", "kb", "priority", "tags", "description", "when", "then", "examples"];
+    private static readonly string[] RuleKeys = ["id", "title", "kb", "priority", "tags", "description", "when", "unless", "corroborate", "competes", "then", "examples"];
     private static readonly string[] PatternKeys = ["fact", "as", "where"];
     private static readonly string[] AggregateKeys = ["fact", "as", "where", "into", "having"];
-    private static readonly string[] ExampleKeys = ["name", "fires", "facts"];
-    private static readonly string[] DiagnoseKeys = ["rootCause", "confidence", "plan", "evidence"];
+    private static readonly string[] ExampleKeys = ["name", "fires", "facts", "ruledOut", "confidence"];
+    private static readonly string[] DiagnoseKeys = ["rootCause", "confidence", "plan", "evidence", "incident"];
     private static readonly string[] BenignKeys = ["event", "reason"];
     private static readonly string[] DeriveKeys = ["fact", "set"];
 
@@ -23,6 +23,7 @@ internal sealed class RuleFileReader
     private readonly FactSchemaSet _schemas;
     private readonly IArticleCatalog _articles;
     private readonly List<RuleProblem> _problems;
+    private readonly RuleFileContext _json;
 
     public RuleFileReader(string file, FactSchemaSet schemas, IArticleCatalog articles, List<RuleProblem> problems)
     {
@@ -30,6 +31,7 @@ internal sealed class RuleFileReader
         _schemas = schemas;
         _articles = articles;
         _problems = problems;
+        _json = new RuleFileContext(file, problems);
     }
 
     /// <summary>Fact types this rule derives, for the check that every derived type used has a producer.</summary>
@@ -37,6 +39,9 @@ internal sealed class RuleFileReader
 
     /// <summary>Derived fact types this rule's patterns use, with where they are used.</summary>
     public List<(FactSchema Schema, JToken At)> Uses { get; } = [];
+
+    /// <summary>Rule ids named by <c>competes</c>, with where they are named.</summary>
+    public List<(string Rule, JToken At)> Competitors { get; } = [];
 
     public Rule? Read()
     {
@@ -46,13 +51,13 @@ internal sealed class RuleFileReader
             return null;
         }
 
-        UnknownKeys(root, RuleKeys, "rule");
-        var id = RequiredString(root, "id");
-        var title = RequiredString(root, "title");
-        var kb = OptionalString(root, "kb") ?? "";
+        _json.UnknownKeys(root, RuleKeys, "rule");
+        var id = _json.RequiredString(root, "id");
+        var title = _json.RequiredString(root, "title");
+        var kb = _json.OptionalString(root, "kb") ?? "";
         if (kb.Length > 0 && !_articles.HasArticle(kb))
         {
-            Problem(root["kb"]!, $"unknown KB article '{kb}': no such article in the knowledge base");
+            _json.Problem(root["kb"]!, $"unknown KB article '{kb}': no such article in the knowledge base");
         }
 
         var priority = 0;
@@ -64,7 +69,7 @@ internal sealed class RuleFileReader
             }
             else
             {
-                Problem(p, $"'priority' must be an integer, not {Describe(p)}");
+                _json.Problem(p, $"'priority' must be an integer, not {RuleFileContext.Describe(p)}");
             }
         }
 
@@ -77,7 +82,7 @@ internal sealed class RuleFileReader
             }
             else
             {
-                Problem(t, "'tags' must be an array of strings");
+                _json.Problem(t, "'tags' must be an array of strings");
             }
         }
 
@@ -97,12 +102,12 @@ internal sealed class RuleFileReader
 
             if (patterns.Count > 0 && patterns.All(x => x.Kind is not (PatternKind.Match or PatternKind.Aggregate)))
             {
-                Problem(when, "a rule needs at least one pattern that binds a fact (not only 'not'/'exists')");
+                _json.Problem(when, "a rule needs at least one pattern that binds a fact (not only 'not'/'exists')");
             }
         }
         else
         {
-            Problem(root["when"] ?? root, "'when' must be a non-empty array of patterns");
+            _json.Problem(root["when"] ?? root, "'when' must be a non-empty array of patterns");
         }
 
         var actions = new List<RuleAction>();
@@ -119,7 +124,23 @@ internal sealed class RuleFileReader
         }
         else
         {
-            Problem(root["then"] ?? root, "'then' must be a non-empty array of actions");
+            _json.Problem(root["then"] ?? root, "'then' must be a non-empty array of actions");
+        }
+
+        if (actions.Count(a => a is ConcludeAction { Kind: ConclusionKind.Diagnosis }) > 1)
+        {
+            _json.Problem(root["then"]!, "a rule has at most one 'diagnose' action: its unless, corroborate and confidence describe that one diagnosis");
+        }
+
+        // unless/corroborate read the 'when' aliases; each entry's own fact takes the slot after the rule's.
+        var evidence = new EvidenceReader(_json, _schemas);
+        var unless = evidence.Unless(root["unless"], scope, slots);
+        var corroborate = evidence.Corroborate(root["corroborate"], scope, slots);
+        var competes = evidence.Competes(root["competes"]);
+        Competitors.AddRange(evidence.CompetitorReferences);
+        if ((unless.Count > 0 || corroborate.Count > 0 || competes.Count > 0) && !actions.OfType<ConcludeAction>().Any())
+        {
+            _json.Problem(root["unless"] ?? root["corroborate"] ?? root["competes"]!, "'unless', 'corroborate' and 'competes' need a 'diagnose' or 'benign' action to act on");
         }
 
         var examples = root["examples"] is { } ex ? ReadExamples(ex) : [];
@@ -140,6 +161,9 @@ internal sealed class RuleFileReader
             Source = _file,
             Slots = slots,
             Examples = examples,
+            Unless = unless,
+            Corroborate = corroborate,
+            Competes = competes,
         };
     }
 
@@ -147,7 +171,7 @@ internal sealed class RuleFileReader
     {
         if (entry is not JObject obj)
         {
-            Problem(entry, "a pattern must be an object: {\"fact\": ..., \"as\": ..., \"where\": ...} or {\"not\": {...}}, {\"exists\": {...}} or {\"aggregate\": {...}}");
+            _json.Problem(entry, "a pattern must be an object: {\"fact\": ..., \"as\": ..., \"where\": ...} or {\"not\": {...}}, {\"exists\": {...}} or {\"aggregate\": {...}}");
             return null;
         }
 
@@ -158,16 +182,16 @@ internal sealed class RuleFileReader
             kind = wrapper.Name switch { "not" => PatternKind.Not, "exists" => PatternKind.Exists, _ => PatternKind.Aggregate };
             if (wrapper.Value is not JObject inner)
             {
-                Problem(wrapper, $"'{wrapper.Name}' must hold a pattern object");
+                _json.Problem(wrapper, $"'{wrapper.Name}' must hold a pattern object");
                 return null;
             }
 
             body = inner;
         }
 
-        UnknownKeys(body, kind == PatternKind.Aggregate ? AggregateKeys : PatternKeys, kind == PatternKind.Aggregate ? "aggregate pattern" : "pattern");
-        var typeName = RequiredString(body, "fact");
-        var alias = RequiredString(body, "as");
+        _json.UnknownKeys(body, kind == PatternKind.Aggregate ? AggregateKeys : PatternKeys, kind == PatternKind.Aggregate ? "aggregate pattern" : "pattern");
+        var typeName = _json.RequiredString(body, "fact");
+        var alias = _json.RequiredString(body, "as");
         if (typeName is null || alias is null)
         {
             return null;
@@ -176,7 +200,7 @@ internal sealed class RuleFileReader
         var schema = _schemas.Find(typeName);
         if (schema is null)
         {
-            Problem(body["fact"]!, $"unknown fact type '{typeName}': known types are {string.Join(", ", _schemas.All.Select(s => s.Name).Order())}");
+            _json.Problem(body["fact"]!, $"unknown fact type '{typeName}': known types are {string.Join(", ", _schemas.All.Select(s => s.Name).Order())}");
             return null;
         }
 
@@ -187,7 +211,7 @@ internal sealed class RuleFileReader
 
         if (scope.TryGet(alias, out _, out _))
         {
-            Problem(body["as"]!, $"alias '{alias}' is already bound by an earlier pattern");
+            _json.Problem(body["as"]!, $"alias '{alias}' is already bound by an earlier pattern");
             return null;
         }
 
@@ -197,7 +221,7 @@ internal sealed class RuleFileReader
         CompiledExpression? condition = null;
         if (body["where"] is { } where)
         {
-            condition = CompileCondition(where, innerScope);
+            condition = _json.CompileCondition(where, innerScope);
         }
 
         if (kind == PatternKind.Match)
@@ -212,7 +236,7 @@ internal sealed class RuleFileReader
         }
 
         // The aggregate binds its result (count, minTime, maxTime) to the 'into' alias for later patterns.
-        var into = RequiredString(body, "into");
+        var into = _json.RequiredString(body, "into");
         if (into is null)
         {
             return null;
@@ -220,7 +244,7 @@ internal sealed class RuleFileReader
 
         if (into == alias || scope.TryGet(into, out _, out _))
         {
-            Problem(body["into"]!, $"alias '{into}' is already bound");
+            _json.Problem(body["into"]!, $"alias '{into}' is already bound");
             return null;
         }
 
@@ -230,7 +254,7 @@ internal sealed class RuleFileReader
         CompiledExpression? having = null;
         if (body["having"] is { } h)
         {
-            having = CompileCondition(h, withResult);
+            having = _json.CompileCondition(h, withResult);
         }
 
         scope = withResult;
@@ -246,7 +270,7 @@ internal sealed class RuleFileReader
         var examples = new List<RuleExample>();
         if (token is not JArray array)
         {
-            Problem(token, "'examples' must be an array of {\"name\", \"fires\", \"facts\"} objects");
+            _json.Problem(token, "'examples' must be an array of {\"name\", \"fires\", \"facts\"} objects");
             return examples;
         }
 
@@ -254,12 +278,12 @@ internal sealed class RuleFileReader
         {
             if (entry is not JObject obj)
             {
-                Problem(entry, "an example must be an object with 'name', 'fires' and 'facts'");
+                _json.Problem(entry, "an example must be an object with 'name', 'fires' and 'facts'");
                 continue;
             }
 
-            UnknownKeys(obj, ExampleKeys, "example");
-            var name = RequiredString(obj, "name");
+            _json.UnknownKeys(obj, ExampleKeys, "example");
+            var name = _json.RequiredString(obj, "name");
             var firings = obj["fires"] switch
             {
                 { Type: JTokenType.Integer } n when (long)n >= 0 => (int)n,
@@ -280,13 +304,13 @@ internal sealed class RuleFileReader
             }
             else
             {
-                Problem(obj["facts"] ?? obj, "an example needs a 'facts' array of {\"type\": ..., field: value} objects");
+                _json.Problem(obj["facts"] ?? obj, "an example needs a 'facts' array of {\"type\": ..., field: value} objects");
             }
 
             if (name is not null && firings is { } f)
             {
                 var (line, column) = JsonPositions.Of(obj);
-                examples.Add(new RuleExample(name, f, facts, _file, line, column));
+                examples.Add(new RuleExample(name, f, facts, _file, line, column) { RuledOut = ExampleRuledOut(obj), Confidence = ExampleConfidence(obj) });
             }
         }
 
@@ -294,23 +318,55 @@ internal sealed class RuleFileReader
 
         int? Invalid(JToken? t)
         {
-            Problem(t ?? token, "'fires' must be true (fires at least once), false (never fires) or how many times it fires");
+            _json.Problem(t ?? token, "'fires' must be true (fires at least once), false (never fires) or how many times it fires");
             return null;
         }
+    }
+
+    private bool? ExampleRuledOut(JObject example)
+    {
+        if (example["ruledOut"] is not { } token)
+        {
+            return null;
+        }
+
+        if (token.Type != JTokenType.Boolean)
+        {
+            _json.Problem(token, "'ruledOut' must be true (an 'unless' entry rules the conclusion out) or false");
+            return null;
+        }
+
+        return (bool)token;
+    }
+
+    private double? ExampleConfidence(JObject example)
+    {
+        if (example["confidence"] is not { } token)
+        {
+            return null;
+        }
+
+        if (token.Type is not (JTokenType.Float or JTokenType.Integer) || (double)token < 0 || (double)token > 1)
+        {
+            _json.Problem(token, "an example's 'confidence' must be the number from 0 to 1 its diagnosis must get");
+            return null;
+        }
+
+        return (double)token;
     }
 
     private ExampleFact? ReadExampleFact(JToken item)
     {
         if (item is not JObject obj || obj["type"] is not { Type: JTokenType.String } type)
         {
-            Problem(item, "an example fact must be an object with a 'type' (string) and its fields");
+            _json.Problem(item, "an example fact must be an object with a 'type' (string) and its fields");
             return null;
         }
 
         var schema = _schemas.Find((string)type!);
         if (schema is null)
         {
-            Problem(type, $"unknown fact type '{type}'");
+            _json.Problem(type, $"unknown fact type '{type}'");
             return null;
         }
 
@@ -321,7 +377,7 @@ internal sealed class RuleFileReader
             var field = schema.Field(property.Name);
             if (field is null)
             {
-                Problem(property, $"fact type '{schema.Name}' has no field '{property.Name}': its fields are {string.Join(", ", schema.Fields.Select(f => f.Name))}");
+                _json.Problem(property, $"fact type '{schema.Name}' has no field '{property.Name}': its fields are {string.Join(", ", schema.Fields.Select(f => f.Name))}");
                 ok = false;
                 continue;
             }
@@ -344,7 +400,7 @@ internal sealed class RuleFileReader
 
             if (raw is JToken || !FieldTypes.TryCoerce(raw, field.Type, out values[field.Index]))
             {
-                Problem(property.Value, $"'{schema.Name}.{field.Name}' is {FieldTypes.Name(field.Type)}, not {Describe(property.Value)}");
+                _json.Problem(property.Value, $"'{schema.Name}.{field.Name}' is {FieldTypes.Name(field.Type)}, not {RuleFileContext.Describe(property.Value)}");
                 ok = false;
             }
         }
@@ -356,7 +412,7 @@ internal sealed class RuleFileReader
     {
         if (entry is not JObject obj || obj.Count != 1 || obj.Properties().First().Value is not JObject body)
         {
-            Problem(entry, "an action must be an object with one key: diagnose, benign or derive");
+            _json.Problem(entry, "an action must be an object with one key: diagnose, benign or derive");
             return null;
         }
 
@@ -365,25 +421,13 @@ internal sealed class RuleFileReader
         {
             case "diagnose":
                 {
-                    UnknownKeys(body, DiagnoseKeys, "diagnose action");
-                    var text = Template(body, "rootCause", scope);
-                    var confidence = 1.0;
-                    if (body["confidence"] is { } c)
-                    {
-                        if (c.Type is JTokenType.Float or JTokenType.Integer && (double)c >= 0 && (double)c <= 1)
-                        {
-                            confidence = (double)c;
-                        }
-                        else
-                        {
-                            Problem(c, $"'confidence' must be a number from 0 to 1, not {Describe(c)}");
-                        }
-                    }
-
-                    var plan = OptionalString(body, "plan");
+                    _json.UnknownKeys(body, DiagnoseKeys, "diagnose action");
+                    var text = _json.Template(body, "rootCause", scope);
+                    var (confidence, max) = Confidence(body["confidence"]);
+                    var plan = _json.OptionalString(body, "plan");
                     if (plan is not null && kb.Length > 0 && _articles.HasArticle(kb) && !_articles.HasPlan(kb, plan))
                     {
-                        Problem(body["plan"]!, $"article '{kb}' has no fix plan '{plan}'");
+                        _json.Problem(body["plan"]!, $"article '{kb}' has no fix plan '{plan}'");
                     }
 
                     var evidence = new List<string>();
@@ -394,7 +438,7 @@ internal sealed class RuleFileReader
                             var alias = item.Type == JTokenType.String ? (string)item! : null;
                             if (alias is null || !scope.TryGet(alias, out _, out _))
                             {
-                                Problem(item, $"evidence '{item}' is not an alias bound by a pattern of this rule");
+                                _json.Problem(item, $"evidence '{item}' is not an alias bound by a pattern of this rule");
                             }
                             else
                             {
@@ -407,31 +451,32 @@ internal sealed class RuleFileReader
                         evidence.AddRange(scope.Names);
                     }
 
-                    return text is null ? null : new ConcludeAction(ConclusionKind.Diagnosis, text, confidence, plan, evidence, null);
+                    var incident = Incident(body["incident"], scope);
+                    return text is null ? null : new ConcludeAction(ConclusionKind.Diagnosis, text, confidence, plan, evidence, null) { MaxConfidence = max, Incident = incident };
                 }
 
             case "benign":
                 {
-                    UnknownKeys(body, BenignKeys, "benign action");
-                    var subject = RequiredString(body, "event");
+                    _json.UnknownKeys(body, BenignKeys, "benign action");
+                    var subject = _json.RequiredString(body, "event");
                     if (subject is not null && !scope.TryGet(subject, out _, out _))
                     {
-                        Problem(body["event"]!, $"'{subject}' is not an alias bound by a pattern of this rule");
+                        _json.Problem(body["event"]!, $"'{subject}' is not an alias bound by a pattern of this rule");
                         return null;
                     }
 
-                    var reason = Template(body, "reason", scope);
+                    var reason = _json.Template(body, "reason", scope);
                     return reason is null || subject is null ? null : new ConcludeAction(ConclusionKind.Benign, reason, 1.0, null, [subject], subject);
                 }
 
             case "derive":
                 {
-                    UnknownKeys(body, DeriveKeys, "derive action");
-                    var typeName = RequiredString(body, "fact");
+                    _json.UnknownKeys(body, DeriveKeys, "derive action");
+                    var typeName = _json.RequiredString(body, "fact");
                     var schema = typeName is null ? null : _schemas.Find(typeName);
                     if (typeName is not null && schema is null)
                     {
-                        Problem(body["fact"]!, $"unknown fact type '{typeName}'");
+                        _json.Problem(body["fact"]!, $"unknown fact type '{typeName}'");
                         return null;
                     }
 
@@ -442,7 +487,7 @@ internal sealed class RuleFileReader
 
                     if (!schema.Derived)
                     {
-                        Problem(body["fact"]!, $"fact type '{schema.Name}' is not declared \"derived\": rules may only derive derived types");
+                        _json.Problem(body["fact"]!, $"fact type '{schema.Name}' is not declared \"derived\": rules may only derive derived types");
                     }
 
                     var values = new List<(FactField, CompiledExpression)>();
@@ -453,21 +498,21 @@ internal sealed class RuleFileReader
                             var field = schema.Field(property.Name);
                             if (field is null)
                             {
-                                Problem(property, $"fact type '{schema.Name}' has no field '{property.Name}'");
+                                _json.Problem(property, $"fact type '{schema.Name}' has no field '{property.Name}'");
                                 continue;
                             }
 
                             if (property.Value.Type != JTokenType.String)
                             {
-                                Problem(property.Value, $"'{property.Name}' must be an expression string");
+                                _json.Problem(property.Value, $"'{property.Name}' must be an expression string");
                                 continue;
                             }
 
-                            var compiled = Compile(property.Value, scope);
+                            var compiled = _json.Compile(property.Value, scope);
                             if (compiled is not null && compiled.Type != field.Type && compiled.Type != FieldType.Null
                                 && !(field.Type == FieldType.Number && compiled.Type == FieldType.Integer))
                             {
-                                Problem(property.Value, $"'{schema.Name}.{field.Name}' is {FieldTypes.Name(field.Type)} but the expression gives {FieldTypes.Name(compiled.Type)}");
+                                _json.Problem(property.Value, $"'{schema.Name}.{field.Name}' is {FieldTypes.Name(field.Type)} but the expression gives {FieldTypes.Name(compiled.Type)}");
                                 continue;
                             }
 
@@ -479,7 +524,7 @@ internal sealed class RuleFileReader
                     }
                     else
                     {
-                        Problem(body, "'derive' needs a 'set' object of field expressions");
+                        _json.Problem(body, "'derive' needs a 'set' object of field expressions");
                     }
 
                     Derives.Add(schema);
@@ -487,120 +532,75 @@ internal sealed class RuleFileReader
                 }
 
             default:
-                Problem(obj.Properties().First(), $"unknown action '{name}': expected diagnose, benign or derive");
+                _json.Problem(obj.Properties().First(), $"unknown action '{name}': expected diagnose, benign or derive");
                 return null;
         }
     }
 
-    private CompiledExpression? CompileCondition(JToken token, AliasScope scope)
+    /// <summary>
+    /// <c>"confidence": {"base": b, "max": m}</c>: the confidence with the required evidence alone, and the most
+    /// corroboration can raise it to. A plain number is both (the form before corroboration existed).
+    /// </summary>
+    private (double Base, double Max) Confidence(JToken? token)
     {
-        if (token.Type != JTokenType.String)
+        switch (token)
         {
-            Problem(token, $"'where' must be an expression string, not {Describe(token)}");
-            return null;
+            case null:
+                return (1.0, 1.0);
+            case { Type: JTokenType.Float or JTokenType.Integer } when (double)token >= 0 && (double)token <= 1:
+                return ((double)token, (double)token);
+            case JObject body:
+                {
+                    _json.UnknownKeys(body, ["base", "max"], "confidence");
+                    var b = Probability(body, "base");
+                    var m = body["max"] is null ? b : Probability(body, "max");
+                    if (b is { } low && m is { } high && high < low)
+                    {
+                        _json.Problem(body["max"]!, $"'max' ({high}) must not be below 'base' ({low})");
+                    }
+
+                    return (b ?? 0, m ?? 0);
+                }
+
+            default:
+                _json.Problem(token, $"'confidence' must be a number from 0 to 1 or {{\"base\": 0-1, \"max\": 0-1}}, not {RuleFileContext.Describe(token)}");
+                return (0, 0);
         }
 
-        var compiled = Compile(token, scope);
-        if (compiled is not null && compiled.Type is not (FieldType.Bool or FieldType.Null))
+        double? Probability(JObject body, string key)
         {
-            Problem(token, $"'where' must be a condition (true or false), but it gives a {FieldTypes.Name(compiled.Type)}");
-            return null;
-        }
+            if (body[key] is { Type: JTokenType.Float or JTokenType.Integer } v && (double)v >= 0 && (double)v <= 1)
+            {
+                return (double)v;
+            }
 
-        return compiled;
-    }
-
-    private CompiledExpression? Compile(JToken token, AliasScope scope)
-    {
-        try
-        {
-            return Compiler.Compile((string)token!, scope);
-        }
-        catch (ExpressionException e)
-        {
-            var (line, column) = JsonPositions.InString(token, e.Position);
-            _problems.Add(new RuleProblem(_file, line, column, e.Message));
-            return null;
-        }
-    }
-
-    private TextTemplate? Template(JObject body, string key, AliasScope scope)
-    {
-        var text = RequiredString(body, key);
-        if (text is null)
-        {
-            return null;
-        }
-
-        try
-        {
-            return TextTemplate.Compile(text, scope);
-        }
-        catch (ExpressionException e)
-        {
-            var (line, column) = JsonPositions.InString(body[key]!, e.Position);
-            _problems.Add(new RuleProblem(_file, line, column, e.Message));
+            _json.Problem(body[key] ?? body, $"'confidence.{key}' must be a number from 0 to 1");
             return null;
         }
     }
 
-    private string? RequiredString(JObject obj, string key)
+    private List<CompiledExpression> Incident(JToken? token, AliasScope scope)
     {
-        var token = obj[key];
+        var found = new List<CompiledExpression>();
         if (token is null)
         {
-            Problem(obj, $"missing '{key}' (string)");
-            return null;
+            return found;
         }
 
-        if (token.Type != JTokenType.String || string.IsNullOrWhiteSpace((string?)token))
+        if (token is not JArray list || list.Count == 0 || list.Any(x => x.Type != JTokenType.String))
         {
-            Problem(token, $"'{key}' must be a non-empty string, not {Describe(token)}");
-            return null;
+            _json.Problem(token, "'incident' must be a non-empty array of expressions that name the incident, such as [\"database.instance\"]");
+            return found;
         }
 
-        return (string)token!;
-    }
-
-    private string? OptionalString(JObject obj, string key)
-    {
-        var token = obj[key];
-        if (token is null)
+        foreach (var item in list)
         {
-            return null;
+            if (_json.Compile(item, scope) is { } compiled)
+            {
+                found.Add(compiled);
+            }
         }
 
-        if (token.Type != JTokenType.String)
-        {
-            Problem(token, $"'{key}' must be a string, not {Describe(token)}");
-            return null;
-        }
-
-        return (string)token!;
-    }
-
-    private void UnknownKeys(JObject obj, string[] allowed, string what)
-    {
-        foreach (var property in obj.Properties().Where(p => !allowed.Contains(p.Name)))
-        {
-            Problem(property, $"unknown field '{property.Name}' in {what}: expected one of {string.Join(", ", allowed)}");
-        }
-    }
-
-    private static string Describe(JToken token) => token.Type switch
-    {
-        JTokenType.String => $"the string \"{token}\"",
-        JTokenType.Integer or JTokenType.Float => $"the number {token}",
-        JTokenType.Boolean => $"the value {token.ToString().ToLowerInvariant()}",
-        JTokenType.Null => "null",
-        JTokenType.Array => "an array",
-        JTokenType.Object => "an object",
-        _ => token.Type.ToString(),
-    };
-
-    private void Problem(JToken token, string message)
-    {
-        var (line, column) = JsonPositions.Of(token);
-        _problems.Add(new RuleProblem(_file, line, column, message));
+        return found;
     }
 }

@@ -58,12 +58,14 @@ public static class RuleLoader
         var derived = new HashSet<FactSchema>();
         var uses = new List<(string File, FactSchema Schema, Newtonsoft.Json.Linq.JToken At)>();
         var ids = new Dictionary<string, string>(StringComparer.Ordinal);
+        var competitors = new List<(string File, string Rule, Newtonsoft.Json.Linq.JToken At)>();
         foreach (var file in files.Where(f => !IsSchema(f) && !IsOtherData(f)))
         {
             var reader = new RuleFileReader(file, schemas, articles, problems);
             var rule = reader.Read();
             derived.UnionWith(reader.Derives);
             uses.AddRange(reader.Uses.Select(u => (file, u.Schema, u.At)));
+            competitors.AddRange(reader.Competitors.Select(c => (file, c.Rule, c.At)));
             if (rule is null)
             {
                 continue;
@@ -83,6 +85,12 @@ public static class RuleLoader
         {
             var (line, column) = JsonPositions.Of(at);
             problems.Add(new RuleProblem(file, line, column, $"derived fact type '{schema.Name}' is never produced: no rule derives it, so this pattern can never match"));
+        }
+
+        foreach (var (file, rule, at) in competitors.Where(c => !ids.ContainsKey(c.Rule)))
+        {
+            var (line, column) = JsonPositions.Of(at);
+            problems.Add(new RuleProblem(file, line, column, $"'competes' names rule '{rule}', but no rule has that id"));
         }
 
         return new RuleLoadResult(new RuleSet(schemas, rules), problems);

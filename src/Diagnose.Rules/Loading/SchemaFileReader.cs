@@ -9,7 +9,7 @@ namespace Diagnose.Rules.Loading;
 /// </summary>
 internal static class SchemaFileReader
 {
-    private static readonly string[] FactKeys = ["type", "derived", "description", "fields"];
+    private static readonly string[] FactKeys = ["type", "derived", "description", "fields", "from"];
 
     public static void Read(string file, FactSchemaSet into, List<RuleProblem> problems)
     {
@@ -66,11 +66,30 @@ internal static class SchemaFileReader
             }
 
             var derived = fact["derived"]?.Type == JTokenType.Boolean && (bool)fact["derived"]!;
-            if (!into.TryAdd(new FactSchema(name, fields, derived, (string?)fact["description"])))
+            if (!into.TryAdd(new FactSchema(name, fields, derived, (string?)fact["description"]) { From = From(file, fact["from"], problems) }))
             {
                 Add(problems, file, fact, $"fact type '{name}' is declared twice");
             }
         }
+    }
+
+    // "from": {"log": "Application"} or {"snapshot": "nodes[].clusdb.state"}.
+    private static FactProvenance? From(string file, JToken? token, List<RuleProblem> problems)
+    {
+        if (token is null)
+        {
+            return null;
+        }
+
+        string? Text(string key) => token[key] is { Type: JTokenType.String } v && ((string?)v)?.Length > 0 ? (string?)v : null;
+        if (token is not JObject body || body.Properties().Any(p => p.Name is not ("log" or "snapshot") || p.Value.Type != JTokenType.String)
+            || (Text("log") is null && Text("snapshot") is null))
+        {
+            Add(problems, file, token, "'from' must be {\"log\": \"<channel>\"} or {\"snapshot\": \"<snapshot fields>\"}");
+            return null;
+        }
+
+        return new FactProvenance(Text("log"), Text("snapshot"));
     }
 
     private static void Add(List<RuleProblem> problems, string file, JToken token, string message)

@@ -28,6 +28,18 @@ public sealed record Rule
     /// <summary>Examples that must fire the rule and near misses that must not (see <c>rules test</c>).</summary>
     public IReadOnlyList<RuleExample> Examples { get; init; } = [];
 
+    /// <summary>Facts that, when they match with the <c>when</c> match, rule the conclusion out (<c>unless</c>).</summary>
+    public IReadOnlyList<ContradictingPattern> Unless { get; init; } = [];
+
+    /// <summary>Optional evidence that raises the confidence (<c>corroborate</c>).</summary>
+    public IReadOnlyList<CorroboratingPattern> Corroborate { get; init; } = [];
+
+    /// <summary>Rules that explain the same symptoms, and what separates them (<c>competes</c>).</summary>
+    public IReadOnlyList<CompetingCause> Competes { get; init; } = [];
+
+    /// <summary>The rule's diagnose action, if it has one (a rule has at most one).</summary>
+    public ConcludeAction? Diagnosis => Actions.OfType<ConcludeAction>().FirstOrDefault(a => a.Kind == ConclusionKind.Diagnosis);
+
     /// <summary>Number of slots a match of this rule has: one per pattern, plus one per aggregate result.</summary>
     public int Slots
     {

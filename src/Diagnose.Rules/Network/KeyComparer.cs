@@ -2,7 +2,8 @@ namespace Diagnose.Rules.Network;
 
 /// <summary>
 /// Hash-index keys with the expression language's equality: strings ignore case, an integral double
-/// equals the same long, and null equals null (as <c>==</c> says). Composite keys compare part by part.
+/// equals the same long. A null key finds other null keys, but the join's full test then rejects the pair
+/// (a comparison with an unknown value is false). Composite keys compare part by part.
 /// </summary>
 internal sealed class KeyComparer : IEqualityComparer<object>
 {

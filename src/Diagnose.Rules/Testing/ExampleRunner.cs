@@ -1,12 +1,15 @@
 using Diagnose.Rules.Engine;
+using Diagnose.Rules.Evidence;
 using Diagnose.Rules.Model;
 
 namespace Diagnose.Rules.Testing;
 
 /// <summary>
 /// Runs the examples written beside the rules: each example's facts go into a fresh session of the whole
-/// rule set (so chained rules take part), and the rule must fire as often as the example says. The rule
-/// set is compiled once; each example gets only a new session.
+/// rule set (so chained rules take part), and the rule must fire as often as the example says. An example
+/// may also say whether the rule's conclusions are ruled out (<c>ruledOut</c>) and the confidence its
+/// diagnosis gets (<c>confidence</c>), both weighed as <c>analyze</c> weighs them. The rule set is compiled
+/// once; each example gets only a new session.
 /// </summary>
 public static class ExampleRunner
 {
@@ -19,14 +22,21 @@ public static class ExampleRunner
     public static ExampleResult Run(SessionFactory sessions, Rule rule, RuleExample example)
     {
         var session = sessions.CreateSession();
-        foreach (var fact in example.Facts)
+        var inputs = example.Facts.Select(f => f.Create(example)).ToList();
+        foreach (var fact in inputs)
         {
-            session.Insert(fact.Create(example));
+            session.Insert(fact);
         }
 
         session.Run();
         var fired = session.FiringCounts.GetValueOrDefault(rule.Id);
-        var result = new ExampleResult(rule, example, fired, null);
+        var assessor = new EvidenceAssessor(new FactSource(inputs, session, sessions.Rules.Schemas));
+        var assessed = session.Conclusions.Where(c => c.Rule.Id == rule.Id).Select(assessor.Assess).ToList();
+        var result = new ExampleResult(rule, example, fired, null)
+        {
+            RuledOut = assessed.Count == 0 ? null : assessed.All(a => a.IsRuledOut),
+            Confidence = assessed.Where(a => !a.IsRuledOut && a.Conclusion.Kind == ConclusionKind.Diagnosis).Select(a => (double?)a.Confidence).Max(),
+        };
         return result.Passed || fired > 0 ? result : result with { WhyNot = session.WhyNot(rule.Id).ToString() };
     }
 }

@@ -1,0 +1,19 @@
+namespace Diagnose.Core.Reports;
+
+/// <summary>
+/// How a diagnosis' confidence was reached: the rule's base and max, the corroborating evidence present (each adds
+/// its weight), the corroboration missing with what to collect, and whether the single-record cap applied.
+/// </summary>
+public sealed class ConfidenceBasis
+{
+    public double Base { get; init; }
+
+    public double Max { get; init; }
+
+    public List<CorroborationReport> Corroborating { get; init; } = [];
+
+    public List<MissingEvidenceReport> Missing { get; init; } = [];
+
+    /// <summary>True when every piece of evidence came from one input record, so the confidence was lowered to 0.9.</summary>
+    public bool CappedSingleRecord { get; init; }
+}
