@@ -35,7 +35,7 @@ public sealed class IncidentDeclarationTests
         Assert.IsEmpty(problems, string.Join("; ", problems.Select(p => p.Message)));
         var article = knowledge.Find("X1")!;
         Assert.AreEqual("X1-upgraded", article.IncidentOf(article.Plans[0])!.Id);
-        var validation = new FixValidation(knowledge);
+        var validation = new FixValidation(knowledge, Shared.Engine.Events);
         CollectionAssert.AreEqual(new[] { "X1", null }, validation.Scenarios.All.Select(s => s.Kb).ToArray());
 
         // On the declared incident the database is converted: moving back alone leaves the older node unusable.
@@ -88,7 +88,7 @@ public sealed class IncidentDeclarationTests
         var (knowledge, _) = ArticleLoader.Load([temp.Path]);
         var article = knowledge.Find("X1")!;
 
-        var result = new FixValidation(knowledge).Validate(article, article.Plans[0], PlanKind.Plan, new ScenarioSource("X1-upgraded", 3), maxFaults: 0);
+        var result = new FixValidation(knowledge, Shared.Engine.Events).Validate(article, article.Plans[0], PlanKind.Plan, new ScenarioSource("X1-upgraded", 3), maxFaults: 0);
 
         Assert.AreEqual(Verdict.NotValidated, result.Verdict);
         StringAssert.Contains(result.Reason, "no incident model 'tape-library-jam': expected jet-rolling-upgrade, directory-online-restore or quorum-power-failure");

@@ -18,4 +18,10 @@ public sealed record Incident
 
     /// <summary>True when the run must give this article's diagnosis; false for a healthy control that must give none.</summary>
     public bool Diagnosed { get; init; }
+
+    /// <summary>
+    /// The evidence a replay of a diagnosis must show again: for each fact type the diagnosis rests on, an event
+    /// the replay logs on the same node with the same values of these fields. A replay that does not is "diagnosis suspect".
+    /// </summary>
+    public IReadOnlyList<ReplayEvidence> Reproduces { get; init; } = [];
 }

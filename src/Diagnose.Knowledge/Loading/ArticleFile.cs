@@ -94,6 +94,15 @@ internal sealed class ArticleFile
         public string? Description { get; set; }
 
         public bool Diagnosed { get; set; }
+
+        public List<ReproducesFile> Reproduces { get; set; } = [];
+    }
+
+    internal sealed class ReproducesFile
+    {
+        public string? Fact { get; set; }
+
+        public List<string> Same { get; set; } = [];
     }
 
     internal sealed class ReferenceFile

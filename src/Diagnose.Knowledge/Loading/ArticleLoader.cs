@@ -164,7 +164,21 @@ public static class ArticleLoader
                 continue;
             }
 
-            result.Add(new Incident { Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed });
+            var reproduces = new List<ReplayEvidence>();
+            for (var j = 0; j < incident.Reproduces.Count; j++)
+            {
+                var entry = incident.Reproduces[j];
+                if (string.IsNullOrWhiteSpace(entry.Fact))
+                {
+                    var (l, c) = JsonPositions.Of(at.SelectToken($"reproduces[{j}]") ?? at);
+                    problems.Add(new RuleProblem(file, l, c, "each of 'reproduces' needs a 'fact' (a fact type) and 'same' (the fields the replay must log with the same values)"));
+                    continue;
+                }
+
+                reproduces.Add(new ReplayEvidence(entry.Fact, entry.Same));
+            }
+
+            result.Add(new Incident { Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed, Reproduces = reproduces });
         }
 
         return result;
