@@ -29,7 +29,11 @@ internal sealed class JetDatabaseEngine : SimulatorComponent
             // The older engine cannot read the header of a log the newer engine wrote: JET_errBadLogVersion.
             Emit(node, () => Events.JetLogUnreadable(r.Instance!, pid));
             Wait(1);
-            Emit(node, r.Instance == "wins" ? Events.WinsCannotStart() : Events.DhcpJetError());
+            if (r.FailedEvent is { } failed)
+            {
+                Emit(node, () => Events.JetServiceFailed(failed));
+            }
+
             Wait(1);
             return Sim.Groups.Failed(r, node);
         }

@@ -20,6 +20,8 @@ public sealed class CatalogEvents
     public EventTemplate Write(string name, params string[] data)
     {
         var entry = Catalog.Find(name) ?? throw new SimulationException($"the event catalog has no event '{name}', which the simulator logs (add it to a *.events.json file)");
+        // Insertion strings beyond the message's placeholders are not written: an event whose text has no place for a value carries none.
+        data = data.Length > entry.Message.PlaceholderCount ? data[..entry.Message.PlaceholderCount] : data;
         return new EventTemplate(entry.Channel, entry.Provider, entry.EventId, entry.Qualifiers, entry.Level, data, entry.RenderMessage(data));
     }
 
@@ -74,9 +76,8 @@ public sealed class CatalogEvents
 
     public EventTemplate JetLogUnreadable(string instance, int pid) => Write("esent.log-unreadable", instance, Number(pid), "-530");
 
-    public EventTemplate WinsCannotStart() => Write("wins.cannot-start");
-
-    public EventTemplate DhcpJetError() => Write("dhcp.jet-error", "-530");
+    /// <summary>A JET-backed service's own failure event (its resource names it), given the engine's error where its message has a place for it.</summary>
+    public EventTemplate JetServiceFailed(string name) => Write(name, "-530");
 
     public EventTemplate DirectoryStarted() => Write("msexchangeds.started");
 

@@ -14,6 +14,11 @@ internal static class IncidentModels
 
     public static SimulationRun Run(Scenario scenario, ScenarioOptions options)
     {
+        if (scenario.Incident.Operations.Count > 0)
+        {
+            return IncidentInterpreter.Run(scenario.Incident, scenario.Name, scenario.Kb, scenario.Events, options);
+        }
+
         var variant = scenario.Incident.Variant;
         return scenario.Incident.Model switch
         {

@@ -22,6 +22,7 @@ internal static class DiagnosisCases
         {
             var (run, problem) = incident?.Model switch
             {
+                null when incident?.Operations.Count > 0 => Written(diagnosis, incident, facts, events),
                 IncidentModels.JetRollingUpgrade => JetRollingUpgrade(diagnosis, facts, events),
                 IncidentModels.DirectoryOnlineRestore => DirectoryRestore(diagnosis, facts, events),
                 IncidentModels.QuorumPowerFailure => QuorumPowerFailure(diagnosis, facts, events),
@@ -54,7 +55,7 @@ internal static class DiagnosisCases
         var failed = d.Events.FirstOrDefault(e => e.Type == "JetLogUnreadable");
         if (failed is null)
         {
-            return (null, "the diagnosis has no JetLogUnreadable event to replay");
+            return (null, $"the diagnosis has no {Named(events, "JetLogUnreadable")} to replay");
         }
 
         var instance = (failed.Field("instance") ?? "wins").ToLowerInvariant();
@@ -82,7 +83,7 @@ internal static class DiagnosisCases
         var database = d.Events.FirstOrDefault(e => e.Type == "ExchangeDirectoryInitFailed");
         if (database is null)
         {
-            return (null, "the diagnosis has no ExchangeDirectoryInitFailed event to replay");
+            return (null, $"the diagnosis has no {Named(events, "ExchangeDirectoryInitFailed")} to replay");
         }
 
         var nodes = Nodes(d, database.Node, null);
@@ -185,6 +186,55 @@ internal static class DiagnosisCases
         }
 
         return (run, null);
+    }
+
+    /// <summary>
+    /// An incident written as operations, replayed on the diagnosis' nodes: a role with <c>seenIn</c> is the node where the
+    /// diagnosis saw that fact, the others the next nodes; nodes the operations upgrade start with the cluster's OS, the
+    /// others run what the snapshot says, else the cluster's OS (an assumption, listed).
+    /// </summary>
+    private static (SimulationRun?, string?) Written(DiagnosedIncident d, Incident incident, IncidentFacts facts, EventCatalog events)
+    {
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var role in incident.Roles.Where(r => r.SeenIn is not null))
+        {
+            if (d.Events.FirstOrDefault(e => e.Type == role.SeenIn) is not { } seen)
+            {
+                return (null, $"the diagnosis has no {Named(events, role.SeenIn!)} to say which node is {{{role.Name}}}");
+            }
+
+            roles[role.Name] = seen.Node;
+        }
+
+        var first = roles.Values.FirstOrDefault() ?? d.Events.FirstOrDefault()?.Node ?? "NODE1";
+        var nodes = Nodes(d, first, null);
+        for (var partner = 2; nodes.Count < incident.Roles.Count; partner++)
+        {
+            nodes.Add($"{first}-PARTNER{partner}");
+        }
+
+        foreach (var role in incident.Roles.Where(r => !roles.ContainsKey(r.Name)))
+        {
+            roles[role.Name] = nodes.First(n => !roles.ContainsValue(n));
+        }
+
+        var declared = IncidentInterpreter.Os(incident.Cluster!.Os);
+        var changing = IncidentInterpreter.RolesWhoseOsChanges(incident).ToHashSet(StringComparer.Ordinal);
+        var os = new Dictionary<string, OsVersion>(StringComparer.Ordinal);
+        foreach (var node in nodes.Where(n => !roles.Any(r => r.Value == n && changing.Contains(r.Key))))
+        {
+            os[node] = facts.OsOf(node, declared, $"no snapshot gives its OS; the incident's cluster runs {incident.Cluster.Os}");
+        }
+
+        var known = new IncidentInterpreter.Known(nodes, roles, os);
+        return (IncidentInterpreter.Run(incident, d.Kb, d.Kb, events, new ScenarioOptions(1, Noise: 0), known), null);
+    }
+
+    /// <summary>The events that become a fact type, as the catalog names them: "MSExchangeDS 1002 (ExchangeDirectoryInitFailed)".</summary>
+    private static string Named(EventCatalog events, string factType)
+    {
+        var entries = events.Entries.Where(e => e.FactType == factType).Select(e => $"{e.Provider} {e.EventId}").ToList();
+        return entries.Count == 0 ? $"{factType} event" : $"{string.Join(" or ", entries)} ({factType})";
     }
 
     /// <summary>The snapshot's nodes, then the named roles, then every other node the diagnosis saw; a partner when only one is known.</summary>
