@@ -70,7 +70,7 @@ public sealed class OrderAssessor(IClockModel clocks)
         var outcome = Outcome(margin, tolerance);
         var raw = margin + afterClock.Correction - beforeClock.Correction;
         var depends = Outcome(raw, tolerance) != outcome;
-        var clocksText = $"the clocks agree within ±{Span(tolerance)} ({beforeNode}: {beforeClock.Basis}; {afterNode}: {afterClock.Basis})";
+        var clocksText = $"the ±{Span(tolerance)} the two clocks may disagree by ({beforeNode}: {beforeClock.Basis}; {afterNode}: {afterClock.Basis})";
         var correction = depends ? $"; as the logs read it would be {Span(raw, signed: true)}, so this rests on the clock correction" : "";
         var sentence = outcome switch
         {
