@@ -36,7 +36,7 @@ internal sealed partial class AnalysisRunner
 
     public LiveProgress? Live(string id) => _live.GetValueOrDefault(id);
 
-    public async Task<IResult> RunAsync(HttpContext context, bool keep)
+    public async Task<IResult> RunAsync(HttpContext context, bool keep, IReadOnlyList<string> utcOffsets)
     {
         var request = context.Request;
         if (request.ContentLength > _options.MaxUploadBytes)
@@ -70,7 +70,7 @@ internal sealed partial class AnalysisRunner
         AnalysisReport report;
         try
         {
-            report = await _engine.AnalyzeAsync(upload.Read(linked.Token), new AnalyzeOptions { Reporter = live }, linked.Token);
+            report = await _engine.AnalyzeAsync(upload.Read(linked.Token), new AnalyzeOptions { Reporter = live, UtcOffsets = utcOffsets }, linked.Token);
         }
         catch (UploadRejectedException e)
         {

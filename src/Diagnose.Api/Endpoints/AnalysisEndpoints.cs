@@ -19,10 +19,11 @@ internal static class AnalysisEndpoints
         group.MapPost("/", (HttpContext context, AnalysisRunner runner, string? keep) =>
             {
                 var (flag, error) = QueryValues.Flag(context.Request, "keep");
-                return error is null ? runner.RunAsync(context, flag ?? false) : Task.FromResult(Problems.BadQuery(error));
+                var (offsets, offsetError) = QueryValues.UtcOffsets(context.Request, "utcOffset");
+                return (error ?? offsetError) is { } bad ? Task.FromResult(Problems.BadQuery(bad)) : runner.RunAsync(context, flag ?? false, offsets);
             })
             .WithSummary("Upload one or more logs (and optionally a cluster snapshot) and analyse them")
-            .WithDescription("multipart/form-data with any field names (each part is one input, the format is found from its content), or any other body as one input (for example Get-WinEvent JSON or pasted event text; ?name= labels it). The upload is streamed to the engine. ?keep=true keeps the uploaded files under generated names.")
+            .WithDescription("multipart/form-data with any field names (each part is one input, the format is found from its content), or any other body as one input (for example Get-WinEvent JSON or pasted event text; ?name= labels it). The upload is streamed to the engine. ?keep=true keeps the uploaded files under generated names. ?utcOffset=%2B02:00 (repeatable, or NODE=%2B01:00 for one node) gives the UTC offset of CSV and pasted-text times, which carry none.")
             .Produces<AnalysisReport>(StatusCodes.Status201Created)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

@@ -68,5 +68,30 @@ internal static class QueryValues
         return bool.TryParse(text, out var value) ? (value, null) : (null, $"{name}='{Shown(text)}' is not true or false");
     }
 
+    /// <summary>
+    /// Every value of <paramref name="name"/> as UTC offsets (<c>+02:00</c>, <c>NODEA=+01:00</c>). A '+' written
+    /// unencoded in a query arrives as a space, so a space where the sign belongs is read as '+'.
+    /// </summary>
+    public static (IReadOnlyList<string> Values, string? Error) UtcOffsets(HttpRequest request, string name)
+    {
+        var values = request.Query[name].Select(v => Signed(v ?? "")).ToList();
+        try
+        {
+            Clock.UtcOffsets.Parse(values, name);
+            return (values, null);
+        }
+        catch (ArgumentException e)
+        {
+            return ([], Problems.Echo(e.Message));
+        }
+    }
+
+    private static string Signed(string value)
+    {
+        var equals = value.IndexOf('=');
+        var (node, offset) = equals >= 0 ? (value[..(equals + 1)], value[(equals + 1)..]) : ("", value);
+        return node + (offset.Length == 6 && offset[0] == ' ' ? "+" + offset[1..] : offset);
+    }
+
     private static string Shown(string text) => Problems.Echo(text);
 }

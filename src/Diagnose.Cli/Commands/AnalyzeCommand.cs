@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Diagnose.Analysis;
+using Diagnose.Clock;
 using Diagnose.Cli.Paths;
 using Diagnose.Core.Reports;
 using Diagnose.Reports;
@@ -22,6 +23,10 @@ internal static class AnalyzeCommand
         var rules = new Option<string[]>("--rules") { Description = "Extra folder of custom rules (repeatable).", AllowMultipleArgumentsPerToken = false };
         var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles (repeatable)." };
         var whyNot = new Option<string[]>("--why-not") { Description = "Rule id or KB article: say why its rules did not fire, which pattern had no match (repeatable)." };
+        var utcOffset = new Option<string[]>("--utc-offset")
+        {
+            Description = "UTC offset of the CSV and pasted-text times (they carry none): +02:00 for every node, or NODE=+01:00 for one (repeatable). EVTX, EVT, XML and JSON carry UTC and are never shifted.",
+        };
 
         var command = new Command("analyze", "Find documented root causes in exported logs, with evidence and fixes.");
         command.Arguments.Add(paths);
@@ -31,6 +36,7 @@ internal static class AnalyzeCommand
         command.Options.Add(rules);
         command.Options.Add(kb);
         command.Options.Add(whyNot);
+        command.Options.Add(utcOffset);
         command.SetAction(parse =>
         {
             // Every path on the command line is checked before any input is read: a report is never lost at the end.
@@ -38,6 +44,17 @@ internal static class AnalyzeCommand
             if (!PathCheck.All(stderr, "analyze",
                     [outFile is null ? null : CommandLinePaths.OutputFile("--out", outFile), .. PathCheck.Folders("--rules", parse.GetValue(rules)), .. PathCheck.Folders("--kb", parse.GetValue(kb))]))
             {
+                return ExitCodes.Usage;
+            }
+
+            var offsets = parse.GetValue(utcOffset) ?? [];
+            try
+            {
+                UtcOffsets.Parse(offsets);
+            }
+            catch (ArgumentException e)
+            {
+                stderr.WriteLine($"diagnose analyze: {e.Message}");
                 return ExitCodes.Usage;
             }
 
@@ -58,7 +75,7 @@ internal static class AnalyzeCommand
                 inputs.Insert(0, snapshotFile);
             }
 
-            var options = new AnalyzeOptions { WhyNot = parse.GetValue(whyNot) ?? [] };
+            var options = new AnalyzeOptions { WhyNot = parse.GetValue(whyNot) ?? [], UtcOffsets = offsets };
             try
             {
                 engine.WhyNotRules(options.WhyNot);

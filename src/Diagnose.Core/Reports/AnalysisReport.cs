@@ -22,6 +22,10 @@ public sealed class AnalysisReport
     /// <summary>What to collect so the rules could decide: missing corroboration, and logs or a snapshot the close rules needed.</summary>
     public List<CollectReport> Collect { get; } = [];
 
+    /// <summary>Each node's UTC offset and its source, and the clock skews estimated between nodes (absent when no input had records).</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public ClockReport? Clock { get; set; }
+
     /// <summary>Only when asked for (<c>--why-not</c>): for each named rule or every rule of a named article, why it did (not) fire.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<WhyNotItem>? WhyNot { get; set; }

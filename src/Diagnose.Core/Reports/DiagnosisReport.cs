@@ -23,6 +23,10 @@ public sealed class DiagnosisReport
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<CompetingReport>? Competing { get; set; }
 
+    /// <summary>The cross-node orders the diagnosis rests on, weighed against the clocks; absent when the rule orders nothing across nodes.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<OrderReport>? Order { get; init; }
+
     public List<string> Nodes { get; init; } = [];
 
     public List<EvidenceItem> Evidence { get; init; } = [];

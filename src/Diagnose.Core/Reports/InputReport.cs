@@ -32,6 +32,10 @@ public sealed class InputReport
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<string>? Nodes { get; set; }
 
+    /// <summary>How its times were taken: "UTC (recorded in the log)", "taken as UTC+02:00 (given)", "taken as UTC (assumed)".</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public string? Clock { get; set; }
+
     /// <summary>Record numbers the input skips, for formats that number records.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<InputGap>? Gaps { get; set; }

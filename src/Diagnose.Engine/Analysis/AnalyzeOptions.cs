@@ -19,4 +19,11 @@ public sealed record AnalyzeOptions
     /// An id that names no rule and no article with rules throws <see cref="ArgumentException"/>.
     /// </summary>
     public IReadOnlyList<string> WhyNot { get; init; } = [];
+
+    /// <summary>
+    /// UTC offsets of the zone-less inputs (CSV, pasted text), as <c>--utc-offset</c> takes them: <c>+02:00</c> for every
+    /// node, <c>NODEA=+01:00</c> for one. Inputs whose format records UTC are never shifted. A value that does not parse
+    /// throws <see cref="ArgumentException"/> before anything is read.
+    /// </summary>
+    public IReadOnlyList<string> UtcOffsets { get; init; } = [];
 }

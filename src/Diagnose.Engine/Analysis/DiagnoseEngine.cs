@@ -1,3 +1,4 @@
+using Diagnose.Clock;
 using Diagnose.Core.Diagnostics;
 using Diagnose.Core.Records;
 using Diagnose.Core.Reports;
@@ -117,9 +118,10 @@ public sealed class DiagnoseEngine
 
         // Checked before anything is read, so a mistyped id costs nothing.
         var explain = WhyNotExplainer.Resolve(Rules, options?.WhyNot ?? []);
+        var offsets = UtcOffsets.Parse(options?.UtcOffsets ?? []);
         var tracker = new ProgressTracker(options);
         var ingest = new IngestSession { Progress = tracker.OnFileProgress };
-        return Analyze(ingest, Read(inputs, ingest, tracker, cancellation), explain, cancellation);
+        return Analyze(ingest, Read(inputs, ingest, tracker, cancellation), explain, offsets, cancellation);
     }
 
     /// <summary>Analyses files and folders (searched recursively) together as one case.</summary>
@@ -132,10 +134,11 @@ public sealed class DiagnoseEngine
 
     /// <summary>Analyses records from any source (for example streams read by the caller) once ingest has filled <paramref name="ingest"/>.</summary>
     public AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, CancellationToken cancellation = default) =>
-        Analyze(ingest, records, [], cancellation);
+        Analyze(ingest, records, [], UtcOffsets.None, cancellation);
 
-    private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
+    private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, UtcOffsets offsets, CancellationToken cancellation)
     {
+        var zones = new ZoneApplier(offsets);
         var session = _sessions.CreateSession();
         var events = new EventNormaliser(Rules.Schemas, Events, Resources);
 
@@ -150,11 +153,12 @@ public sealed class DiagnoseEngine
         // (working memory keeps only what a 'when' pattern can use); it is bounded as the facts are.
         var inserted = new List<Fact>();
         var logs = new LogCoverage();
-        foreach (var record in records)
+        foreach (var read in records)
         {
             cancellation.ThrowIfCancellationRequested();
             count++;
-            var node = NodeNames.Normalise(record.Computer);
+            var node = NodeNames.Normalise(read.Computer);
+            var record = zones.Apply(read, node, ingest);
             coverage.Add(record, node);
             logs.Add(record);
             if (seen.Add((node, record.Provider.ToUpperInvariant(), record.EventId)))
@@ -187,11 +191,14 @@ public sealed class DiagnoseEngine
             }
         }
 
+        // Clock markers measure each node's clock against the others'; a node's typed facts are then made on the corrected clock.
+        var clock = new ClockModel(ClockMarkers(events, typed), zones.Nodes);
+
         // The events the articles name (mustBeExplained in the catalog) are reported as unexplained when nothing uses them.
         var mustExplain = new List<Fact>();
         foreach (var record in typed)
         {
-            if (events.TypedFact(record) is { } fact)
+            if (events.TypedFact(record, clock.Correction(NodeNames.Normalise(record.Computer))) is { } fact)
             {
                 session.Insert(fact);
                 inserted.Add(fact);
@@ -214,10 +221,21 @@ public sealed class DiagnoseEngine
         var derivedFacts = Rules.Schemas.All.Where(schema => schema.Derived).SelectMany(session.Facts).Where(f => f.DerivedBy is not null).ToList();
         var facts = new FactSource(inserted, session, Rules.Schemas);
         var assessor = new EvidenceAssessor(facts, EvidenceItems.RecordOf);
-        var assessed = session.Conclusions.Select(assessor.Assess).ToList();
+        var orders = new OrderAssessor(clock);
+        var assessed = session.Conclusions.Select(assessor.Assess).Select(orders.Apply).ToList();
         var builder = new ReportBuilder(Knowledge, Rules);
         var report = builder.Build(ingest, assessed, mustExplain, derivedFacts);
         coverage.Apply(report);
+        foreach (var input in report.Inputs)
+        {
+            input.Clock = zones.Describe(input.Path);
+        }
+
+        if (count > 0)
+        {
+            report.Clock = clock.Report();
+        }
+
         var advisor = new CollectAdvisor(Rules, Knowledge, facts, logs, ingest.Snapshots.Count > 0);
         report.Collect.AddRange(advisor.Advise(session, assessed, report.Diagnoses.Count));
 
@@ -237,6 +255,23 @@ public sealed class DiagnoseEngine
         EngineMetrics.RulesFired.Add(session.Firings.Count);
         EngineMetrics.AnalysesCompleted.Add(1);
         return report;
+    }
+
+    private static List<MarkerObservation> ClockMarkers(EventNormaliser events, IEnumerable<EventRecord> typed)
+    {
+        var markers = new List<MarkerObservation>();
+        foreach (var record in typed)
+        {
+            if (events.TypedEntry(record) is { Clock: { } marker } entry && record.TimeUtc is { } time
+                && NodeNames.Normalise(record.Computer) is { } node && events.TypedFact(record) is { } fact
+                && NodeNames.Normalise(fact[marker.Peer] as string) is { } peer && peer != node)
+            {
+                var key = string.Join("|", marker.Key.Select(k => (fact[k] as string)?.ToUpperInvariant()));
+                markers.Add(new MarkerObservation(node, peer, key, time, marker.Within, entry.Name, fact));
+            }
+        }
+
+        return markers;
     }
 
     private IEnumerable<EventRecord> Read(IEnumerable<AnalysisInput> inputs, IngestSession ingest, ProgressTracker tracker, CancellationToken cancellation)

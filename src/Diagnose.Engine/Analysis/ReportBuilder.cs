@@ -87,6 +87,7 @@ internal sealed class ReportBuilder
                 RootCause = first.Text,
                 Confidence = best.Confidence,
                 ConfidenceBasis = Basis(best),
+                Order = best.Order.Count == 0 ? null : best.Order.Select(OrderItem).ToList(),
                 Nodes = evidence.Select(e => e.Node).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 Evidence = evidence,
                 DerivedFacts = derived.DistinctBy(d => (d.Type, d.Rule, string.Join("|", d.Fields.Values))).ToList(),
@@ -105,7 +106,7 @@ internal sealed class ReportBuilder
                 Title = ruledOut.Conclusion.Rule.Title,
                 RootCause = ruledOut.Conclusion.Text,
                 Reason = ruledOut.RuledOut!.Reason,
-                By = EvidenceItems.Of(ruledOut.RuledOut.By, ruledOut.RuledOut.Pattern.Pattern.Alias),
+                By = EvidenceItems.Of(ruledOut.RuledOut.By, ruledOut.RuledOut.Pattern?.Pattern.Alias),
             };
             if (!report.RuledOut.Any(r => r.Rule == item.Rule && r.RootCause == item.RootCause && r.Reason == item.Reason))
             {
@@ -146,6 +147,18 @@ internal sealed class ReportBuilder
         var match = conclusion.Proof.Facts.ToArray();
         return conclusion.Rule.Id + "\u001f" + string.Join("\u001f", incident.Select(e => Convert.ToString(Json(e.Evaluate(match)), CultureInfo.InvariantCulture)?.ToUpperInvariant() ?? "(unknown)"));
     }
+
+    private static OrderReport OrderItem(OrderCheck check) => new()
+    {
+        Description = check.Description,
+        Before = check.BeforeNode,
+        After = check.AfterNode,
+        Margin = Math.Round(check.Margin.TotalSeconds, 3),
+        Tolerance = check.Tolerance is { } t ? Math.Round(t.TotalSeconds, 3) : null,
+        Outcome = check.Outcome.ToString().ToLowerInvariant(),
+        DependsOnClockCorrection = check.DependsOnCorrection,
+        Text = check.Text,
+    };
 
     private static ConfidenceBasis Basis(Assessment assessed) => new()
     {

@@ -46,8 +46,11 @@ public sealed class EventNormaliser
     /// <summary>The catalog entry of a record that becomes a typed fact, or null.</summary>
     public CatalogEvent? TypedEntry(EventRecord record) => _catalog.Find(record.Provider, record.EventId) is { FactType: not null } entry ? entry : null;
 
-    /// <summary>The typed fact for a catalogued event, or null for any other event or one whose values cannot be read.</summary>
-    public Fact? TypedFact(EventRecord record)
+    /// <summary>
+    /// The typed fact for a catalogued event, or null for any other event or one whose values cannot be read.
+    /// <paramref name="clockCorrection"/> is subtracted from the record's time (its node's estimated clock skew).
+    /// </summary>
+    public Fact? TypedFact(EventRecord record, TimeSpan clockCorrection = default)
     {
         if (TypedEntry(record) is not { } entry)
         {
@@ -78,7 +81,7 @@ public sealed class EventNormaliser
 
         var node = NodeNames.Normalise(record.Computer);
         fields["node"] = node;
-        fields["time"] = record.TimeUtc;
+        fields["time"] = record.TimeUtc - clockCorrection;
         return Fact.Create(_schemas.Get(entry.FactType!), fields, new EventOrigin(record, node));
     }
 

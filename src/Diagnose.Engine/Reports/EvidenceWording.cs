@@ -42,5 +42,41 @@ internal static class EvidenceWording
         return $"{what} [{e.Node}] {e.Source} {where}".TrimEnd();
     }
 
+    /// <summary>The clock section: each node's time source and skew, each compared pair, and what could not be compared.</summary>
+    public static IEnumerable<string> Clock(ClockReport? clock)
+    {
+        if (clock is null)
+        {
+            yield break;
+        }
+
+        foreach (var n in clock.Nodes)
+        {
+            var times = n.Source switch
+            {
+                "given" => $"taken as UTC{n.Offset} (given)",
+                "assumed" => "taken as UTC (assumed: CSV or pasted text, no --utc-offset)",
+                _ => "UTC (recorded in the log)",
+            };
+            var skew = n.Node == clock.Reference ? "the reference clock"
+                : n.Skew is { } s ? $"clock {S(s)} ± {S(n.Uncertainty ?? 0, signed: false)} against {clock.Reference}{(n.Corrected ? ", its facts' times corrected by it" : ", within its uncertainty: not corrected")}"
+                : "clock not compared with the other nodes'";
+            yield return $"{n.Node}: times {times}; {skew}";
+        }
+
+        foreach (var p in clock.Pairs)
+        {
+            yield return $"{p.First}–{p.Second}: {p.Second} reads {S(p.Skew)} ± {S(p.Uncertainty, signed: false)} against {p.First}, from {p.Basis}";
+        }
+
+        foreach (var note in clock.Notes)
+        {
+            yield return $"note: {note}";
+        }
+    }
+
+    private static string S(double seconds, bool signed = true) =>
+        (signed && seconds >= 0 ? "+" : "") + seconds.ToString("0.###", CultureInfo.InvariantCulture) + " s";
+
     private static string N(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 }

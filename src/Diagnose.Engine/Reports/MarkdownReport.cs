@@ -36,6 +36,11 @@ public static class MarkdownReport
                 md.AppendLine(CultureInfo.InvariantCulture, $"**Competing cause:** `{c.Rule}`; separated by: {c.SeparatedBy}").AppendLine();
             }
 
+            foreach (var o in d.Order ?? [])
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"**Order across nodes** ({o.Outcome}): {Escape(o.Text)}").AppendLine();
+            }
+
             md.AppendLine(CultureInfo.InvariantCulture, $"**Nodes:** {string.Join(", ", d.Nodes)}").AppendLine();
             md.AppendLine("**Evidence**").AppendLine();
             md.AppendLine("| role | source | record | event | time (UTC) | node |");
@@ -133,13 +138,25 @@ public static class MarkdownReport
             }
         }
 
+        var clock = EvidenceWording.Clock(report.Clock).ToList();
+        if (clock.Count > 0)
+        {
+            md.AppendLine("## Clock").AppendLine();
+            foreach (var line in clock)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"- {Escape(line)}");
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("## Inputs").AppendLine();
-        md.AppendLine("| input | format | records | recovered | skipped | problems |");
-        md.AppendLine("|---|---|---|---|---|---|");
+        md.AppendLine("| input | format | records | recovered | skipped | times | problems |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
         foreach (var input in report.Inputs)
         {
             var problems = string.Join("; ", input.Errors.Select(TextReport.Describe));
-            md.AppendLine(CultureInfo.InvariantCulture, $"| `{input.Path}` | {input.Format} | {input.Records} | {input.Recovered} | {input.Skipped} | {Escape(problems)} |");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{input.Path}` | {input.Format} | {input.Records} | {input.Recovered} | {input.Skipped} | {Escape(input.Clock ?? "")} | {Escape(problems)} |");
         }
 
         return md.ToString();

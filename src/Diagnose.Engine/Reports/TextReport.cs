@@ -35,6 +35,11 @@ public static class TextReport
                 text.AppendLine(CultureInfo.InvariantCulture, $"  competing   {c.Rule}; separated by: {c.SeparatedBy}");
             }
 
+            foreach (var o in d.Order ?? [])
+            {
+                text.AppendLine(CultureInfo.InvariantCulture, $"  order       {o.Outcome}: {o.Text}");
+            }
+
             text.AppendLine(CultureInfo.InvariantCulture, $"  root cause  {d.RootCause}");
             text.AppendLine(CultureInfo.InvariantCulture, $"  nodes       {string.Join(", ", d.Nodes)}");
             text.AppendLine("  evidence");
@@ -115,10 +120,15 @@ public static class TextReport
             }
         }
 
+        foreach (var line in EvidenceWording.Clock(report.Clock))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"CLOCK {line}");
+        }
+
         text.AppendLine("inputs");
         foreach (var input in report.Inputs)
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {input.Path}  {input.Format}  read {input.Records}, recovered {input.Recovered}, skipped {input.Skipped}");
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {input.Path}  {input.Format}  read {input.Records}, recovered {input.Recovered}, skipped {input.Skipped}{(input.Clock is null ? "" : $"  times {input.Clock}")}");
             foreach (var error in input.Errors)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"    problem: {Describe(error)}");

@@ -129,8 +129,8 @@ public sealed class CsvEventReader : IEventReader
             if (!zoneNoted)
             {
                 zoneNoted = true;
-                context.Problem("CSV times carry no time zone: they are taken as UTC, though Event Viewer wrote them in the " +
-                                "exporting machine's local time");
+                context.Problem("CSV times carry no time zone: Event Viewer wrote them in the exporting machine's local time; " +
+                                "they are taken as UTC unless --utc-offset gives that machine's offset");
             }
         }
         else

@@ -143,7 +143,7 @@ internal sealed partial class TextEventParser
                 if (!_zoneNoted)
                 {
                     _zoneNoted = true;
-                    _context.Problem("pasted times carry no time zone: they are taken as UTC");
+                    _context.Problem("pasted times carry no time zone: they are taken as UTC unless --utc-offset gives the machine's offset");
                 }
             }
             else

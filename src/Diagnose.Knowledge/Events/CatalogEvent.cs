@@ -64,6 +64,9 @@ public sealed class CatalogEvent
     /// <summary>The article sentence or public document the event's shape rests on.</summary>
     public string Source { get; }
 
+    /// <summary>Set when every node concerned logs this event at (nearly) the same moment: the event then measures clock offsets between nodes.</summary>
+    public ClockMarker? Clock { get; init; }
+
     /// <summary>The catalog file that declares the event.</summary>
     public string File { get; }
 

@@ -6,12 +6,12 @@ namespace Diagnose.Knowledge.Events;
 
 /// <summary>
 /// Reads one catalog file: <c>{"events": [{"name", "provider", "aliases", "eventId", "level", "channel",
-/// "qualifiers", "message", "fact", "mustBeExplained", "fields", "source"}]}</c>, checking each entry's
+/// "qualifiers", "message", "fact", "mustBeExplained", "fields", "clock", "source"}]}</c>, checking each entry's
 /// fields against the fact schemas and its message template.
 /// </summary>
 internal sealed class CatalogFileReader
 {
-    private static readonly string[] EntryKeys = ["name", "provider", "aliases", "eventId", "level", "channel", "qualifiers", "message", "fact", "mustBeExplained", "fields", "source"];
+    private static readonly string[] EntryKeys = ["name", "provider", "aliases", "eventId", "level", "channel", "qualifiers", "message", "fact", "mustBeExplained", "fields", "clock", "source"];
 
     private readonly string _file;
     private readonly FactSchemaSet _schemas;
@@ -116,12 +116,23 @@ internal sealed class CatalogFileReader
             Problem(entry["mustBeExplained"]!, "'mustBeExplained' needs a 'fact': only events that become facts can be explained");
         }
 
+        ClockMarker? clock = null;
+        if (entry["clock"] is { } clockToken)
+        {
+            clock = schema is null
+                ? Problem<ClockMarker?>(clockToken, "'clock' needs a 'fact' type: the marker's peer and key are fact fields", null)
+                : new ClockMarkerReader(_file, schema, _problems).Read(clockToken);
+        }
+
         if (name is null || provider is null || channel is null || source is null || message is null || eventId is null || level is null)
         {
             return null;
         }
 
-        return new CatalogEvent(name, provider, aliases, (int)eventId, level.Value, channel, (int)qualifiers, message, factType, mustBeExplained, fields, source, _file);
+        return new CatalogEvent(name, provider, aliases, (int)eventId, level.Value, channel, (int)qualifiers, message, factType, mustBeExplained, fields, source, _file)
+        {
+            Clock = clock,
+        };
     }
 
     private FactSchema? Schema(JToken at, string factType)

@@ -18,4 +18,7 @@ public sealed record Assessment(
     bool CappedSingleRecord)
 {
     public bool IsRuledOut => RuledOut is not null;
+
+    /// <summary>How each of the rule's <c>order</c> entries fared against the nodes' clocks (only entries across two nodes).</summary>
+    public IReadOnlyList<OrderCheck> Order { get; init; } = [];
 }

@@ -11,7 +11,7 @@ namespace Diagnose.Rules.Loading;
 /// </summary>
 internal sealed class RuleFileReader
 {
-    private static readonly string[] RuleKeys = ["id", "title", "kb", "priority", "tags", "description", "when", "unless", "corroborate", "competes", "then", "examples"];
+    private static readonly string[] RuleKeys = ["id", "title", "kb", "priority", "tags", "description", "when", "unless", "corroborate", "competes", "order", "then", "examples"];
     private static readonly string[] PatternKeys = ["fact", "as", "where"];
     private static readonly string[] AggregateKeys = ["fact", "as", "where", "into", "having"];
     private static readonly string[] ExampleKeys = ["name", "fires", "facts", "ruledOut", "confidence"];
@@ -138,6 +138,12 @@ internal sealed class RuleFileReader
         var corroborate = evidence.Corroborate(root["corroborate"], scope, slots);
         var competes = evidence.Competes(root["competes"]);
         Competitors.AddRange(evidence.CompetitorReferences);
+        var order = new OrderReader(_json).Read(root["order"], scope);
+        if (order.Count > 0 && !actions.OfType<ConcludeAction>().Any(a => a.Kind == ConclusionKind.Diagnosis))
+        {
+            _json.Problem(root["order"]!, "'order' needs a 'diagnose' action: it weighs that diagnosis");
+        }
+
         if ((unless.Count > 0 || corroborate.Count > 0 || competes.Count > 0) && !actions.OfType<ConcludeAction>().Any())
         {
             _json.Problem(root["unless"] ?? root["corroborate"] ?? root["competes"]!, "'unless', 'corroborate' and 'competes' need a 'diagnose' or 'benign' action to act on");
@@ -164,6 +170,7 @@ internal sealed class RuleFileReader
             Unless = unless,
             Corroborate = corroborate,
             Competes = competes,
+            Order = order,
         };
     }
 

@@ -37,6 +37,9 @@ public sealed record Rule
     /// <summary>Rules that explain the same symptoms, and what separates them (<c>competes</c>).</summary>
     public IReadOnlyList<CompetingCause> Competes { get; init; } = [];
 
+    /// <summary>Facts of the match that must be in time order, weighed against the nodes' clocks after the run (<c>order</c>).</summary>
+    public IReadOnlyList<OrderClaim> Order { get; init; } = [];
+
     /// <summary>The rule's diagnose action, if it has one (a rule has at most one).</summary>
     public ConcludeAction? Diagnosis => Actions.OfType<ConcludeAction>().FirstOrDefault(a => a.Kind == ConclusionKind.Diagnosis);
 

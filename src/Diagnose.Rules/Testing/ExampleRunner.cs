@@ -31,7 +31,7 @@ public static class ExampleRunner
         session.Run();
         var fired = session.FiringCounts.GetValueOrDefault(rule.Id);
         var assessor = new EvidenceAssessor(new FactSource(inputs, session, sessions.Rules.Schemas));
-        var assessed = session.Conclusions.Where(c => c.Rule.Id == rule.Id).Select(assessor.Assess).ToList();
+        var assessed = session.Conclusions.Where(c => c.Rule.Id == rule.Id).Select(assessor.Assess).Select(new OrderAssessor(UnmeasuredClocks.Instance).Apply).ToList();
         var result = new ExampleResult(rule, example, fired, null)
         {
             RuledOut = assessed.Count == 0 ? null : assessed.All(a => a.IsRuledOut),
