@@ -166,7 +166,8 @@ public sealed class ValidationTests
         Assert.AreEqual(Verdict.Refuted, result.Verdict);
         Assert.AreEqual(Invariants.Configuration, result.Counterexample!.Invariant);
         Assert.IsEmpty(result.Counterexample.Faults, "lost without any fault");
-        StringAssert.Contains(result.Counterexample.Detail, $"older than version {older.ConfigVersion} that checkpoint {older.File} held");
+        StringAssert.Contains(result.Counterexample.Detail, $"older than version {older.ConfigVersion} that checkpoint {older.File} (an older one: assumption older-checkpoints-stay) held");
+        CollectionAssert.AreEqual(new[] { new AssumptionReliance("older-checkpoints-stay", Verdict.Validated) }, result.Assumptions, "with only the newest checkpoint kept, the backup is the newest valid copy");
     }
 
     [TestMethod]

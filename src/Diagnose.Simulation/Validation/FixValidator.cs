@@ -41,12 +41,18 @@ public sealed class FixValidator
         }
 
         var used = new HashSet<Assumption>();
+        var start = incident.Simulator.State;
+        if (start.Quorum.Latest is { } latest && Invariants.RecoverableCopy(start).Version > Invariants.RecoverableCopy(WithoutOlderCheckpoints(start, latest)).Version)
+        {
+            used.Add(Assumption.OlderCheckpointsStay);
+        }
+
         var result = Run(kb, plan.Id, kind, incident, steps, incident.Simulator.AssumptionsOff, used, cancellation);
         var reliance = new List<AssumptionReliance>();
         foreach (var assumption in used.Order())
         {
             var off = new HashSet<Assumption>(incident.Simulator.AssumptionsOff) { assumption };
-            var without = Run(kb, plan.Id, kind, incident, steps, off, [], cancellation).Verdict;
+            var without = Run(kb, plan.Id, kind, Without(incident, assumption, off), steps, off, [], cancellation).Verdict;
             if (without != result.Verdict)
             {
                 reliance.Add(new AssumptionReliance(assumption.Name(), without));
@@ -65,6 +71,28 @@ public sealed class FixValidator
         DiagnoseEventSource.Log.ValidationVerdict(rule ?? "", result.Plan, result.Verdict.Name(), result.FaultSchedules,
             result.Counterexample is { } c ? $"{c.Invariant}: {c.Detail}" : result.Reason ?? "");
         return result;
+    }
+
+    /// <summary>
+    /// The incident as it would be without <paramref name="assumption"/>, as far as its state shows it: without
+    /// <see cref="Assumption.OlderCheckpointsStay"/> only the newest checkpoint is on the quorum disk.
+    /// </summary>
+    private static IncidentCase Without(IncidentCase incident, Assumption assumption, IReadOnlySet<Assumption> off)
+    {
+        var sim = incident.Simulator.Fork(seed: 7, off, []);
+        if (assumption == Assumption.OlderCheckpointsStay && sim.State.Quorum.Latest is { } latest)
+        {
+            sim.State.Quorum.Checkpoints.RemoveAll(c => c != latest);
+        }
+
+        return incident with { Simulator = sim };
+    }
+
+    private static ClusterState WithoutOlderCheckpoints(ClusterState state, Checkpoint latest)
+    {
+        var copy = state.Clone();
+        copy.Quorum.Checkpoints.RemoveAll(c => c != latest);
+        return copy;
     }
 
     /// <summary>

@@ -41,7 +41,7 @@ public static class Invariants
 
         if (state.Quorum.MscsPresent)
         {
-            copies.AddRange(state.Quorum.Checkpoints.Where(c => c.Consistent).Select(c => (c.ConfigVersion, $"checkpoint {c.File}")));
+            copies.AddRange(state.Quorum.Checkpoints.Where(c => c.Consistent).Select(c => (c.ConfigVersion, c == state.Quorum.Latest ? $"checkpoint {c.File}" : $"checkpoint {c.File} (an older one: assumption older-checkpoints-stay)")));
         }
 
         copies.AddRange(state.Backups.Where(b => b.What == "clusdb").Select(b => (b.Version, "a backup of Clusdb")));
