@@ -243,6 +243,6 @@ public sealed class SourcedBehaviourTests
             ConfigVersion = 5,
             HighestConfigVersion = 5,
         };
-        return new ClusterSimulator(state, Start, 1, assumptionsOff: off is null ? null : new HashSet<Assumption>(off));
+        return new ClusterSimulator(state, Start, 1, Shared.Engine.Events, assumptionsOff: off is null ? null : new HashSet<Assumption>(off));
     }
 }

@@ -41,4 +41,10 @@ public sealed class ValidationReport
     /// <summary>The step-removal and adjacent-swap mutants, when asked for (<c>validate --mutants</c>); null otherwise.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public List<MutantReport>? Mutants { get; set; }
+
+    /// <summary>What the replay of a diagnosis assumed where neither the snapshot nor the events said (an OS, a resource's name).</summary>
+    public List<string> IncidentAssumptions { get; init; } = [];
+
+    /// <summary>Written only when the replay assumed something.</summary>
+    public bool ShouldSerializeIncidentAssumptions() => IncidentAssumptions.Count > 0;
 }

@@ -47,7 +47,7 @@ public sealed class DiagnoseEngine
     {
         Rules = rules;
         Knowledge = knowledge;
-        Validation = new FixValidation(knowledge);
+        Validation = new FixValidation(knowledge, events);
         Events = events;
         Resources = resources;
         _sessions = SessionFactory.Compile(rules);

@@ -1,3 +1,4 @@
+using Diagnose.Knowledge.Events;
 using Diagnose.Simulation.Events;
 using Diagnose.Simulation.Model;
 
@@ -22,11 +23,12 @@ public sealed class ClusterSimulator
     private readonly Random _random;
     private readonly Dictionary<(string, string), int> _pids = [];
 
-    public ClusterSimulator(ClusterState state, DateTime startUtc, int seed, EventJournal? journal = null, IReadOnlySet<Assumption>? assumptionsOff = null, HashSet<Assumption>? assumptionsUsed = null)
+    public ClusterSimulator(ClusterState state, DateTime startUtc, int seed, EventCatalog events, EventJournal? journal = null, IReadOnlySet<Assumption>? assumptionsOff = null, HashSet<Assumption>? assumptionsUsed = null)
     {
         AssumptionsOff = assumptionsOff ?? new HashSet<Assumption>();
         AssumptionsUsed = assumptionsUsed ?? [];
         State = state;
+        Events = new CatalogEvents(events);
         Clock = new SimulatedClock(startUtc);
         Journal = journal ?? new EventJournal();
         _random = new Random(seed);
@@ -57,6 +59,9 @@ public sealed class ClusterSimulator
     /// <summary>The assumptions that changed what happened in this run (shared with its forks).</summary>
     public HashSet<Assumption> AssumptionsUsed { get; }
 
+    /// <summary>The events the components log, written from the event catalog.</summary>
+    public CatalogEvents Events { get; }
+
     /// <summary>When false, events are not recorded (fault schedules that only need the verdict).</summary>
     public bool Logging { get; set; } = true;
 
@@ -86,7 +91,7 @@ public sealed class ClusterSimulator
     /// own; assumptions it uses are recorded here too unless <paramref name="assumptionsUsed"/> gives another set.
     /// </summary>
     public ClusterSimulator Fork(int seed, IReadOnlySet<Assumption>? assumptionsOff = null, HashSet<Assumption>? assumptionsUsed = null) =>
-        new(State.Clone(), Now, seed, null, assumptionsOff ?? AssumptionsOff, assumptionsUsed ?? AssumptionsUsed) { Logging = Logging };
+        new(State.Clone(), Now, seed, Events.Catalog, null, assumptionsOff ?? AssumptionsOff, assumptionsUsed ?? AssumptionsUsed) { Logging = Logging };
 
     /// <summary>Whether <paramref name="assumption"/> is on for this run.</summary>
     public bool Assumes(Assumption assumption) => !AssumptionsOff.Contains(assumption);
