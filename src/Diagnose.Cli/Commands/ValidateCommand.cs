@@ -8,8 +8,9 @@ using Newtonsoft.Json.Serialization;
 namespace Diagnose.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose validate --all [--format table|json]</c>: every plan and anti-plan of every article, run on
-/// its incident on the simulated cluster with every single and pairwise fault.
+/// <c>diagnose validate --all [--mutants] [--format table|json]</c>: every plan and anti-plan of every article, run on
+/// its incident on the simulated cluster with every single and pairwise fault; <c>--mutants</c> adds, per documented
+/// plan, the plan with each step removed and with each adjacent pair swapped.
 /// </summary>
 internal static class ValidateCommand
 {
@@ -26,11 +27,13 @@ internal static class ValidateCommand
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles (repeatable)." };
+        var mutants = new Option<bool>("--mutants") { Description = "Also validate each documented plan with each step removed and each adjacent pair of steps swapped." };
         var rules = new Option<string[]>("--rules") { Description = "Extra folder of custom rules, event catalogs and resource tables (repeatable)." };
         var command = new Command("validate", "Run the articles' fix plans and anti-plans on the simulated cluster under faults.");
         command.Options.Add(all);
         command.Options.Add(format);
         command.Options.Add(kb);
+        command.Options.Add(mutants);
         command.Options.Add(rules);
         command.SetAction(parse =>
         {
@@ -56,7 +59,7 @@ internal static class ValidateCommand
                 return ExitCodes.BadRules;
             }
 
-            var results = engine.Validation.ValidateAll();
+            var results = engine.Validation.ValidateAll(mutants: parse.GetValue(mutants));
             if (parse.GetValue(format) == "json")
             {
                 stdout.WriteLine(JsonConvert.SerializeObject(results, Json));
@@ -66,7 +69,14 @@ internal static class ValidateCommand
             foreach (var r in results)
             {
                 var why = r.Counterexample is { } c ? $"{c.Invariant}: {c.Detail}" : r.Reason ?? "";
-                stdout.WriteLine($"{r.Kb,-9} {r.Plan,-38} {r.Kind.Name(),-9} {r.Verdict.Name(),-13} {r.FaultSchedules,4} schedules  {why}");
+                var rests = r.Assumptions.Count == 0 ? "" : $"  (assumes {string.Join(", ", r.Assumptions.Select(a => $"{a.Name}; without it {a.Without.Name()}"))})";
+                stdout.WriteLine($"{r.Kb,-9} {r.Plan,-38} {r.Kind.Name(),-9} {r.Verdict.Name(),-13} {r.FaultSchedules,4} schedules  {why}{rests}");
+                foreach (var m in r.Mutants ?? [])
+                {
+                    var what = m.Step is { } s ? $"without step {s}" : $"steps {m.Swap![0]} and {m.Swap[1]} swapped";
+                    var note = m.Precaution is { } p ? $"precaution: {p}" : m.Reason ?? "";
+                    stdout.WriteLine($"{"",-9} {"  " + what,-38} {"mutant",-9} {m.Verdict.Name(),-13} {note}");
+                }
             }
 
             return ExitCodes.Ok;

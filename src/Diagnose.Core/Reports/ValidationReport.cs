@@ -32,6 +32,16 @@ public sealed class ValidationReport
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? Reason { get; init; }
 
+    /// <summary>The simulator's labelled assumptions whose switch-off changes this verdict (none: it rests on sources alone).</summary>
+    public List<AssumptionReliance> Assumptions { get; init; } = [];
+
+    /// <summary>Assumptions are written only when the verdict rests on one.</summary>
+    public bool ShouldSerializeAssumptions() => Assumptions.Count > 0;
+
+    /// <summary>The step-removal and adjacent-swap mutants, when asked for (<c>validate --mutants</c>); null otherwise.</summary>
+    [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
+    public List<MutantReport>? Mutants { get; set; }
+
     /// <summary>What the replay of a diagnosis assumed where neither the snapshot nor the events said (an OS, a resource's name).</summary>
     public List<string> IncidentAssumptions { get; init; } = [];
 

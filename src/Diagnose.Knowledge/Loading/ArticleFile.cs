@@ -70,6 +70,8 @@ internal sealed class ArticleFile
         public Dictionary<string, string> Args { get; set; } = [];
 
         public string? Text { get; set; }
+
+        public string? Precaution { get; set; }
     }
 
     internal sealed class ExpectedFile

@@ -299,7 +299,7 @@ public static class ArticleLoader
                 AppliesWhen = plan.AppliesWhen,
                 Warning = plan.Warning,
                 Incident = plan.Incident,
-                Steps = plan.Steps.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
+                Steps = plan.Steps.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "", string.IsNullOrWhiteSpace(s.Precaution) ? null : s.Precaution)).ToList(),
             });
         }
 

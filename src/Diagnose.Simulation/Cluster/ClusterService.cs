@@ -3,9 +3,12 @@ using Diagnose.Simulation.Model;
 namespace Diagnose.Simulation.Cluster;
 
 /// <summary>
-/// The cluster service as Q217147 describes its startup: join through a sponsor, else arbitrate and form from the
-/// newest checkpoint rolled up with quolog.log, or from the local Clusdb; checkpoints on form, node down, full log and
-/// (from NT4 SP5) every four hours; SP5 checks a checkpoint against its checksum in quolog.log.
+/// The cluster service as Q217147 describes it ("Cluster Server Startup", "Cluster Database Management", "Cluster Log
+/// Management"): join through a sponsor, else arbitrate and form from the newest checkpoint rolled up with quolog.log
+/// when quolog.log exists, is valid and no tombstone is present, or from the local Clusdb; checkpoints on form, node
+/// down, full log and (from NT4 SP5 / Windows 2000) every four hours; from SP5 a checksum record per checkpoint and the
+/// consistency check against it; quorum logging on while a node is down, off while every node runs, in every version.
+/// Each behaviour's source and test: src/Diagnose.Simulation/README.md.
 /// </summary>
 internal sealed class ClusterService : SimulatorComponent
 {
@@ -17,8 +20,14 @@ internal sealed class ClusterService : SimulatorComponent
     /// <summary>CheckpointInterval: periodic checkpoints from NT4 SP5 and in Windows 2000.</summary>
     public static readonly TimeSpan CheckpointInterval = TimeSpan.FromHours(4);
 
-    /// <summary>quolog.log entries after which the log is full and a checkpoint is taken.</summary>
-    public const int LogLimit = 64;
+    /// <summary>quolog.log size at which a checkpoint is taken: "reaches its size limit (default value is 64 KB)".</summary>
+    public const int LogLimitBytes = 64 * 1024;
+
+    /// <summary>
+    /// Bytes one configuration change adds to quolog.log. The article gives no record size: a parameter of
+    /// <see cref="ChangeConfiguration"/>, so 128 default changes fill the log (no plan comes near it).
+    /// </summary>
+    public const int ChangeRecordBytes = 512;
 
     private const int ErrorBadDb = 1009;
 
@@ -41,8 +50,9 @@ internal sealed class ClusterService : SimulatorComponent
         }
 
         Wait(15);
-        if (!node.ClusDiskLoaded)
+        if (!node.ClusDiskLoaded && Sim.Assumes(Assumption.ClusterServiceNeedsClusDisk))
         {
+            Sim.Relied(Assumption.ClusterServiceNeedsClusDisk);
             // Without ClusDisk the service cannot see the cluster disks, so it can neither arbitrate nor join.
             Fail(node, ErrorDeviceNotConnected);
             return;
@@ -72,7 +82,7 @@ internal sealed class ClusterService : SimulatorComponent
     }
 
     /// <summary>A person changes the cluster configuration (adds a resource, changes a property).</summary>
-    public void ChangeConfiguration()
+    public void ChangeConfiguration(int bytes)
     {
         if (!State.Formed)
         {
@@ -90,7 +100,8 @@ internal sealed class ClusterService : SimulatorComponent
         if (QuorumLogging)
         {
             State.Quorum.Logged.Add(State.ConfigVersion);
-            if (State.Quorum.Logged.Count >= LogLimit)
+            State.Quorum.LogBytes += bytes;
+            if (State.Quorum.LogBytes >= LogLimitBytes)
             {
                 WriteCheckpoint();
             }
@@ -98,11 +109,12 @@ internal sealed class ClusterService : SimulatorComponent
     }
 
     /// <summary>
-    /// Changes go to quolog.log while a node is down; NT4 SP4 does not log while every node runs, because
-    /// each node's Clusdb has them (that is how a long run leaves the checkpoint outdated).
+    /// Quorum logging is "turned on, every time a node goes down and a checkpoint is taken" and "turned off, every time
+    /// all cluster nodes are running" (Q217147, Cluster Log Management), in every version: changes made while every
+    /// node runs are only in the nodes' Clusdb copies until the next checkpoint (how a long run leaves it outdated).
     /// </summary>
-    public bool QuorumLogging => Owner is { DebugNoQuorumLogging: false } owner && State.Quorum.MscsPresent
-        && (State.Nodes.Any(n => !n.Member) || OsVersions.HasSp5Fixes(owner.Os));
+    public bool QuorumLogging => Owner is { DebugNoQuorumLogging: false } && State.Quorum.MscsPresent
+        && State.Nodes.Any(n => !n.Member);
 
     private SimNode? Owner => State.QuorumOwner is null ? null : State.Node(State.QuorumOwner);
 
@@ -129,16 +141,19 @@ internal sealed class ClusterService : SimulatorComponent
             return;
         }
 
+        // "Every time a checkpoint is taken in Windows NT 4 Service Pack 5 and Windows 2000, a checksum record is logged."
         var sp5 = OsVersions.HasSp5Fixes(owner.Os);
+        var older = quorum.Checkpoints.ToList();
         quorum.Checkpoints.Add(new Checkpoint(quorum.NextSequence++, State.ConfigVersion, !interrupted, Now, sp5 && !interrupted));
-        while (quorum.Checkpoints.Count > 3)
+        if (older.Count > 0 && !Sim.Assumes(Assumption.OlderCheckpointsStay))
         {
-            quorum.Checkpoints.Remove(quorum.Checkpoints.MinBy(c => c.Sequence)!);
+            // Recorded where an older checkpoint is read (QuorumFolder, Invariants), not here where it is merely kept.
+            quorum.Checkpoints.RemoveAll(older.Contains);
         }
-
         if (!interrupted)
         {
             quorum.Logged.Clear();
+            quorum.LogBytes = 0;
             State.LastCheckpointAt = Now;
         }
     }
@@ -173,13 +188,16 @@ internal sealed class ClusterService : SimulatorComponent
 
         var quorum = State.Quorum;
         int version;
-        if (!debug && quorum.MscsPresent && quorum.QuologPresent && quorum.QuologValid && quorum.Latest is { } latest)
+        // Step 5: the checkpoint is used only "if quolog.log exists and is valid (no tombstone file present)".
+        if (!debug && quorum.MscsPresent && quorum.QuologPresent && quorum.QuologValid && !quorum.Tombstone && quorum.Latest is { } latest)
         {
             if (OsVersions.HasSp5Fixes(node.Os) && (!latest.Consistent || !latest.ChecksumRecorded))
             {
-                // SP5 and later check the checkpoint against its checksum in quolog.log and fall back to Clusdb.
+                // SP5 and later test the checkpoint against its checksum record (step 5); one that fails, or has no
+                // record to test against, is not used: step 9 forms from Clusdb and creates a new quolog.log.
                 version = node.Clusdb.ConfigVersion;
                 quorum.Logged.Clear();
+                quorum.LogBytes = 0;
             }
             else if (!latest.Consistent)
             {
@@ -196,15 +214,26 @@ internal sealed class ClusterService : SimulatorComponent
         }
         else
         {
+            // Step 9: no quolog.log, an invalid one or a tombstone: form from this node's Clusdb (9a) and create
+            // quolog.log (9b; a missing MSCS folder is created with it, "When the cluster is formed", item 2).
             version = node.Clusdb.ConfigVersion;
-            if (!debug && (!quorum.MscsPresent || !quorum.QuologPresent || !quorum.QuologValid))
+            if (!debug && (!quorum.MscsPresent || !quorum.QuologPresent || !quorum.QuologValid || quorum.Tombstone))
             {
-                // A missing MSCS folder is created afresh from this node's Clusdb.
+                if (!quorum.MscsPresent)
+                {
+                    quorum.Checkpoints.Clear();
+                }
+
                 quorum.MscsPresent = true;
-                quorum.Checkpoints.Clear();
                 quorum.QuologPresent = true;
                 quorum.QuologValid = true;
                 quorum.Logged.Clear();
+                quorum.LogBytes = 0;
+                if (quorum.Tombstone && Sim.Assumes(Assumption.NewQuorumLogClearsTombstone))
+                {
+                    Sim.Relied(Assumption.NewQuorumLogClearsTombstone);
+                    quorum.Tombstone = false;
+                }
             }
         }
 

@@ -17,14 +17,16 @@ public sealed class ClusterSimulator
     /// <summary>CheckpointInterval: periodic checkpoints from NT4 SP5 and in Windows 2000.</summary>
     public static readonly TimeSpan CheckpointInterval = ClusterService.CheckpointInterval;
 
-    /// <summary>quolog.log entries after which the log is full and a checkpoint is taken.</summary>
-    public const int LogLimit = ClusterService.LogLimit;
+    /// <summary>quolog.log size in bytes at which the log is full and a checkpoint is taken (Q217147: 64 KB by default).</summary>
+    public const int LogLimitBytes = ClusterService.LogLimitBytes;
 
     private readonly Random _random;
     private readonly Dictionary<(string, string), int> _pids = [];
 
-    public ClusterSimulator(ClusterState state, DateTime startUtc, int seed, EventCatalog events, EventJournal? journal = null)
+    public ClusterSimulator(ClusterState state, DateTime startUtc, int seed, EventCatalog events, EventJournal? journal = null, IReadOnlySet<Assumption>? assumptionsOff = null, HashSet<Assumption>? assumptionsUsed = null)
     {
+        AssumptionsOff = assumptionsOff ?? new HashSet<Assumption>();
+        AssumptionsUsed = assumptionsUsed ?? [];
         State = state;
         Events = new CatalogEvents(events);
         Clock = new SimulatedClock(startUtc);
@@ -51,6 +53,12 @@ public sealed class ClusterSimulator
 
     public EventJournal Journal { get; }
 
+    /// <summary>The labelled assumptions (<see cref="Assumption"/>) this run does without.</summary>
+    public IReadOnlySet<Assumption> AssumptionsOff { get; }
+
+    /// <summary>The assumptions that changed what happened in this run (shared with its forks).</summary>
+    public HashSet<Assumption> AssumptionsUsed { get; }
+
     /// <summary>The events the components log, written from the event catalog.</summary>
     public CatalogEvents Events { get; }
 
@@ -59,7 +67,7 @@ public sealed class ClusterSimulator
 
     public DateTime Now => Clock.UtcNow;
 
-    /// <summary>Changes go to quolog.log while a node is down (and always from NT4 SP5).</summary>
+    /// <summary>Changes go to quolog.log while a node is down (Q217147, "Cluster Log Management"), in every version.</summary>
     public bool QuorumLogging => Service.QuorumLogging;
 
     internal ClusterService Service { get; }
@@ -78,8 +86,18 @@ public sealed class ClusterSimulator
 
     internal ServiceControl Services { get; }
 
-    /// <summary>A copy to run something on without touching this one: same state and time, an empty journal of its own.</summary>
-    public ClusterSimulator Fork(int seed) => new(State.Clone(), Now, seed, Events.Catalog) { Logging = Logging };
+    /// <summary>
+    /// A copy to run something on without touching this one: same state, time and assumptions, an empty journal of its
+    /// own; assumptions it uses are recorded here too unless <paramref name="assumptionsUsed"/> gives another set.
+    /// </summary>
+    public ClusterSimulator Fork(int seed, IReadOnlySet<Assumption>? assumptionsOff = null, HashSet<Assumption>? assumptionsUsed = null) =>
+        new(State.Clone(), Now, seed, Events.Catalog, null, assumptionsOff ?? AssumptionsOff, assumptionsUsed ?? AssumptionsUsed) { Logging = Logging };
+
+    /// <summary>Whether <paramref name="assumption"/> is on for this run.</summary>
+    public bool Assumes(Assumption assumption) => !AssumptionsOff.Contains(assumption);
+
+    /// <summary>Records that <paramref name="assumption"/> changed what happened.</summary>
+    internal void Relied(Assumption assumption) => AssumptionsUsed.Add(assumption);
 
     public void Emit(string node, EventTemplate e) => Emit(node, () => e);
 
@@ -109,7 +127,7 @@ public sealed class ClusterSimulator
 
     public void StopClusterService(string name) => Service.Stop(name);
 
-    public void ChangeConfiguration() => Service.ChangeConfiguration();
+    public void ChangeConfiguration(int bytes = ClusterService.ChangeRecordBytes) => Service.ChangeConfiguration(bytes);
 
     public void WriteCheckpoint(bool interrupted = false) => Service.WriteCheckpoint(interrupted);
 

@@ -1,6 +1,6 @@
 namespace Diagnose.Simulation.Cluster;
 
-/// <summary>What a power loss does to a Clusdb hive being flushed on NT4 SP4 (SP5 made the flush safe).</summary>
+/// <summary>What a power loss does to a Clusdb hive it can damage (Q217147 Symptoms: zero bytes, or otherwise corrupted).</summary>
 public enum HiveDamage
 {
     None,

@@ -3,8 +3,9 @@ using Diagnose.Simulation.Model;
 namespace Diagnose.Simulation.Cluster;
 
 /// <summary>
-/// Power, boot and shutdown of nodes, and OS changes (which restart the node). Q217147: a power loss on NT4 SP4
-/// while Clusdb is being flushed (changes the quorum disk lacks, or a long run without a checkpoint) damages the hive.
+/// Power, boot and shutdown of nodes, and OS changes (which restart the node). Q217147 (Symptoms): when "both nodes
+/// experience a simultaneous power failure after a relatively long period of cluster activity", Clusdb "may become
+/// corrupted on both nodes (for example, the Clusdb file contains zero bytes)": damage by that mechanism, in any version.
 /// </summary>
 internal sealed class PowerSupply : SimulatorComponent
 {
@@ -60,24 +61,20 @@ internal sealed class PowerSupply : SimulatorComponent
     }
 
     /// <summary>
-    /// Power fails on these nodes at once. On NT4 SP4 a member whose Clusdb holds changes the quorum
-    /// disk does not have, or that ran long without a checkpoint, is flushing its hive, and the flush is cut off (<paramref name="damage"/>).
+    /// Power fails on these nodes at once. When no member survives and the cluster ran long without a checkpoint, each
+    /// member's Clusdb may be damaged; <paramref name="damage"/> says how (None: this one survived).
     /// </summary>
     public void PowerLoss(IReadOnlyCollection<string> names, HiveDamage damage) => PowerLoss(names.ToDictionary(n => n, _ => damage));
 
-    /// <summary>Power fails on these nodes at once, each flush cut with its own damage.</summary>
+    /// <summary>Power fails on these nodes at once; each member's Clusdb may be damaged as its entry says (the article's "may").</summary>
     public void PowerLoss(IReadOnlyDictionary<string, HiveDamage> damages)
     {
         var nodes = damages.Keys.Select(State.Node).Where(n => n.Powered).ToList();
-        // After a long run (longer than SP5's checkpoint interval) or with changes the quorum files lack, the hive is being flushed.
-        var durable = State.Quorum.RecoverableVersion ?? 0;
-        var longRun = State.LastCheckpointAt is not { } last || Now - last > ClusterService.CheckpointInterval;
-        foreach (var node in nodes)
+        if (damages.Values.Any(d => d != HiveDamage.None) && ClusdbAtRisk(nodes))
         {
-            var damage = damages[node.Name];
-            if (damage != HiveDamage.None && node.Member && !OsVersions.HasSp5Fixes(node.Os) && node.Clusdb.Usable && (longRun || node.Clusdb.ConfigVersion > durable))
+            foreach (var node in nodes.Where(n => n.Member && n.Clusdb.Usable && damages[n.Name] != HiveDamage.None))
             {
-                node.Clusdb = new ClusdbFile(damage == HiveDamage.ZeroBytes ? ClusdbState.ZeroBytes : ClusdbState.Corrupt, 0);
+                node.Clusdb = new ClusdbFile(damages[node.Name] == HiveDamage.ZeroBytes ? ClusdbState.ZeroBytes : ClusdbState.Corrupt, 0);
             }
         }
 
@@ -115,6 +112,28 @@ internal sealed class PowerSupply : SimulatorComponent
         }
 
         State.QuorumOwner = null;
+    }
+
+    /// <summary>
+    /// The article's mechanism: every member loses power at once ("both nodes … simultaneous power failure") after a
+    /// long period of activity without a checkpoint. How long is an assumption (<see cref="Assumption.LongRunIsOneCheckpointInterval"/>).
+    /// </summary>
+    private bool ClusdbAtRisk(IReadOnlyList<SimNode> losing)
+    {
+        var members = State.Nodes.Where(n => n.Member).ToList();
+        if (members.Count == 0 || members.Any(m => !losing.Contains(m)))
+        {
+            return false;
+        }
+
+        var longRun = State.LastCheckpointAt is not { } last || Now - last > ClusterService.CheckpointInterval;
+        if (longRun || !Sim.Assumes(Assumption.LongRunIsOneCheckpointInterval))
+        {
+            return true;
+        }
+
+        Sim.Relied(Assumption.LongRunIsOneCheckpointInterval);
+        return false;
     }
 
     /// <summary>Power comes back: each node that lost it boots again, in the given order.</summary>

@@ -27,6 +27,11 @@ internal sealed class QuorumFolder : SimulatorComponent
         var quorum = State.Quorum;
         var checkpoint = (file is null || file.StartsWith('{') ? quorum.Latest : quorum.Checkpoints.FirstOrDefault(c => string.Equals(c.File, file, StringComparison.OrdinalIgnoreCase)))
             ?? throw new SimulationException($"there is no checkpoint '{file}' in the MSCS folder");
+        if (checkpoint != quorum.Latest)
+        {
+            Sim.Relied(Assumption.OlderCheckpointsStay);
+        }
+
         Wait(10);
         node.Clusdb = checkpoint.Consistent ? ClusdbFile.Valid(checkpoint.ConfigVersion) : new ClusdbFile(ClusdbState.Corrupt, 0);
     }

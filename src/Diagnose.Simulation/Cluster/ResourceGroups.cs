@@ -4,8 +4,9 @@ namespace Diagnose.Simulation.Cluster;
 
 /// <summary>
 /// Groups and resources: bringing a group online on its owner or the next possible owner, taking it offline, moving
-/// it. The resource monitor restarts a failed resource once on the same node, then fails the group over
-/// (Microsoft, "Server Clusters: failover policies", restart threshold and failover).
+/// it. A failed resource is restarted on the same node, then its group fails over (KB947712 on Windows Server 2003:
+/// up to three restarts in 15 minutes, then failover). Simplified to one restart: a deterministic failure fails every
+/// restart alike, so only the number of repeated events differs.
 /// </summary>
 internal sealed class ResourceGroups : SimulatorComponent
 {

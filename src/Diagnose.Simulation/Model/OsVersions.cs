@@ -11,7 +11,7 @@ public static class OsVersions
         _ => 1,
     };
 
-    /// <summary>Checkpoint checksums in quolog.log, their validation, periodic checkpoints and a safe Clusdb flush came with NT4 SP5 (Q217147).</summary>
+    /// <summary>Checkpoint checksum records in quolog.log, the consistency check against them and periodic checkpoints came with NT4 SP5 and are in Windows 2000 (Q217147, NOTE after startup step 9).</summary>
     public static bool HasSp5Fixes(OsVersion os) => os != OsVersion.Nt4Sp4;
 
     public static string SnapshotName(OsVersion os) => os switch

@@ -17,6 +17,9 @@ public sealed class QuorumDisk
     /// <summary>Configuration versions logged in quolog.log since the newest checkpoint.</summary>
     public List<int> Logged { get; init; } = [];
 
+    /// <summary>Size of quolog.log in bytes since the newest checkpoint.</summary>
+    public int LogBytes { get; set; }
+
     public bool Tombstone { get; set; }
 
     public List<string> SetAside { get; init; } = [];
@@ -25,14 +28,30 @@ public sealed class QuorumDisk
 
     public Checkpoint? Latest => Checkpoints.Count == 0 ? null : Checkpoints.MaxBy(c => c.Sequence);
 
-    /// <summary>The configuration version forming from these files would give (checkpoint rolled up with the log), or null.</summary>
-    public int? RecoverableVersion => MscsPresent && QuologPresent && QuologValid && Latest is { Consistent: true } latest
+    /// <summary>Whether forming reads the checkpoint and quolog.log (Q217147 startup step 5), not the node's Clusdb.</summary>
+    public bool LogUsable => MscsPresent && QuologPresent && QuologValid && !Tombstone;
+
+    /// <summary>The configuration version forming from these files would give (newest checkpoint rolled up with the log), or null.</summary>
+    public int? RecoverableVersion => LogUsable && Latest is { Consistent: true } latest
         ? Math.Max(latest.ConfigVersion, Logged.Count == 0 ? 0 : Logged.Max())
         : null;
+
+    /// <summary>
+    /// The newest configuration any valid copy on the quorum disk holds: the newest checkpoint rolled up with a usable
+    /// quolog.log, or any consistent checkpoint on its own (Q217147: "copy the Chk….tmp file, or another valid checkpoint file").
+    /// </summary>
+    public int? NewestValidCopy
+    {
+        get
+        {
+            var own = MscsPresent ? Checkpoints.Where(c => c.Consistent).Select(c => (int?)c.ConfigVersion).Max() : null;
+            return RecoverableVersion is { } rolled ? Math.Max(rolled, own ?? 0) : own;
+        }
+    }
 
     public QuorumDisk Clone() => new()
     {
         MscsPresent = MscsPresent, Checkpoints = [.. Checkpoints], QuologPresent = QuologPresent, QuologValid = QuologValid,
-        Logged = [.. Logged], Tombstone = Tombstone, SetAside = [.. SetAside], NextSequence = NextSequence,
+        Logged = [.. Logged], LogBytes = LogBytes, Tombstone = Tombstone, SetAside = [.. SetAside], NextSequence = NextSequence,
     };
 }

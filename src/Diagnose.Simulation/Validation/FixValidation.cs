@@ -57,13 +57,25 @@ public sealed class FixValidation
     private static ValidationReport WithAssumptions(ValidationReport report, IReadOnlyList<string> assumptions) => assumptions.Count == 0 ? report : new ValidationReport
     {
         Kb = report.Kb, Plan = report.Plan, Kind = report.Kind, Verdict = report.Verdict, FaultSchedules = report.FaultSchedules,
-        Counterexample = report.Counterexample, Trace = report.Trace, Reason = report.Reason, IncidentAssumptions = [.. assumptions],
+        Counterexample = report.Counterexample, Trace = report.Trace, Reason = report.Reason, Assumptions = report.Assumptions, IncidentAssumptions = [.. assumptions],
     };
 
-    /// <summary>Every plan and anti-plan of every article on its own incident (<c>diagnose validate --all</c>).</summary>
-    public IReadOnlyList<ValidationReport> ValidateAll(int maxFaults = 2) =>
+    /// <summary>
+    /// Every plan and anti-plan of every article on its own incident (<c>diagnose validate --all</c>); with
+    /// <paramref name="mutants"/>, each documented plan's result also carries its step-removal and adjacent-swap mutants.
+    /// </summary>
+    public IReadOnlyList<ValidationReport> ValidateAll(int maxFaults = 2, bool mutants = false) =>
         _knowledge.Articles.SelectMany(a => a.Plans.Select(p => (a, p, PlanKind.Plan)).Concat(a.AntiPlans.Select(p => (a, p, PlanKind.AntiPlan))))
-            .Select(x => Validate(x.a, x.p, x.Item3, new PlanIncidentSource(), maxFaults)).ToList();
+            .Select(x =>
+            {
+                var result = Validate(x.a, x.p, x.Item3, new PlanIncidentSource(), maxFaults);
+                if (mutants && x.Item3 == PlanKind.Plan && Resolve(x.a, x.p, new PlanIncidentSource()).Case is { } incident)
+                {
+                    result.Mutants = [.. new FixValidator { MaxFaults = maxFaults }.Mutants(x.a.Id, x.p, incident)];
+                }
+
+                return result;
+            }).ToList();
 
     /// <summary>The simulated incident a source stands for, or why there is none.</summary>
     public (IncidentCase? Case, string? Problem) Resolve(Article article, FixPlan plan, IncidentSource source)

@@ -17,22 +17,39 @@ public static class Invariants
     public const string Failover = "failover-all-owners";
     public const string StepPossible = "step-possible";
 
-    /// <summary>The newest configuration that still exists anywhere: the running cluster, a valid Clusdb, the quorum files or a backup.</summary>
-    public static int Recoverable(ClusterState state)
+    /// <summary>
+    /// The newest configuration any valid copy holds: the running cluster, any node's valid Clusdb, the newest checkpoint
+    /// rolled up with a usable quolog.log, any other consistent checkpoint, or a backup (Q217147 names all of them as
+    /// sources to restart from). A plan that ends older than this lost a configuration that was still there.
+    /// </summary>
+    public static int Recoverable(ClusterState state) => RecoverableCopy(state).Version;
+
+    /// <summary>The newest configuration any valid copy holds and which copy holds it (the first found, in the order above).</summary>
+    public static (int Version, string Copy) RecoverableCopy(ClusterState state)
     {
-        var versions = state.Nodes.Where(n => n.Clusdb.Usable).Select(n => n.Clusdb.ConfigVersion)
-            .Concat(state.Backups.Where(b => b.What == "clusdb").Select(b => b.Version))
-            .Append(state.Quorum.RecoverableVersion ?? 0);
+        var copies = new List<(int Version, string Copy)>();
         if (state.Formed)
         {
-            versions = versions.Append(state.ConfigVersion);
+            copies.Add((state.ConfigVersion, "the running cluster"));
         }
 
-        return versions.Max();
+        copies.AddRange(state.Nodes.Where(n => n.Clusdb.Usable).Select(n => (n.Clusdb.ConfigVersion, $"{n.Name}'s Clusdb")));
+        if (state.Quorum.RecoverableVersion is { } rolled)
+        {
+            copies.Add((rolled, $"the newest checkpoint {state.Quorum.Latest!.File} with quolog.log"));
+        }
+
+        if (state.Quorum.MscsPresent)
+        {
+            copies.AddRange(state.Quorum.Checkpoints.Where(c => c.Consistent).Select(c => (c.ConfigVersion, c == state.Quorum.Latest ? $"checkpoint {c.File}" : $"checkpoint {c.File} (an older one: assumption older-checkpoints-stay)")));
+        }
+
+        copies.AddRange(state.Backups.Where(b => b.What == "clusdb").Select(b => (b.Version, "a backup of Clusdb")));
+        return copies.Count == 0 ? (0, "no copy") : copies.MaxBy(c => c.Version);
     }
 
     /// <summary>The first invariant broken, or null when all hold.</summary>
-    public static (string Invariant, string Detail)? Check(ClusterSimulator sim, int recoverable, IReadOnlyList<string> affected)
+    public static (string Invariant, string Detail)? Check(ClusterSimulator sim, (int Version, string Copy) recoverable, IReadOnlyList<string> affected)
     {
         var state = sim.State;
         if (state.SharedDiskCorrupt)
@@ -50,9 +67,9 @@ public static class Invariants
             return (ResourcesOnline, "the cluster is not running on any node");
         }
 
-        if (state.ConfigVersion < recoverable)
+        if (state.ConfigVersion < recoverable.Version)
         {
-            return (Configuration, $"the cluster runs configuration version {state.ConfigVersion}, older than version {recoverable} that was recoverable when the plan began");
+            return (Configuration, $"the cluster runs configuration version {state.ConfigVersion}, older than version {recoverable.Version} that {recoverable.Copy} held when the plan began");
         }
 
         if (state.Nodes.FirstOrDefault(n => n.Member && n.Clusdb.ConfigVersion != state.ConfigVersion) is { } stale)
