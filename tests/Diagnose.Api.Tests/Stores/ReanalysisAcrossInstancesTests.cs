@@ -43,9 +43,9 @@ public sealed class ReanalysisAcrossInstancesTests
         }
         catch
         {
-            foreach (var instance in await starting)
+            foreach (var process in await starting)
             {
-                instance.Dispose();
+                process.Dispose();
             }
 
             throw;
