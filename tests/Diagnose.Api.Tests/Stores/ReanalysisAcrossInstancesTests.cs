@@ -28,30 +28,14 @@ public sealed class ReanalysisAcrossInstancesTests
     public async Task Reanalyze500Cases_TwoInstancesOneKilledHalfWay_EachCaseOnce_DiffIsTheFlippedCases()
     {
         using var target = new StoreTarget("postgresql", LeaseSeconds);
+        // The cases are stored before the processes start: a running instance fails a stored case's "running"
+        // row whose (back-dated) lease has expired before Finish marks it done, so the two must not overlap.
+        var (flipping, seeded) = Seed(target);
         var content = ChangedRules(target.Root);
 
-        // The two processes start (and migrate the store under its lock) while the cases are stored: they only
-        // take jobs once the re-analysis below is queued, so the overlap changes nothing but the wall time.
-        var starting = Task.WhenAll(
+        var started = await Task.WhenAll(
             ServiceProcess.StartAsync(target.Database, target.Uploads, "instance-a", LeaseSeconds, content),
             ServiceProcess.StartAsync(target.Database, target.Uploads, "instance-b", LeaseSeconds, content));
-        HashSet<string> flipping;
-        Dictionary<string, List<VerdictLine>> seeded;
-        try
-        {
-            (flipping, seeded) = Seed(target);
-        }
-        catch
-        {
-            foreach (var process in await starting)
-            {
-                process.Dispose();
-            }
-
-            throw;
-        }
-
-        var started = await starting;
         using var a = started[0];
         using var b = started[1];
 
