@@ -93,7 +93,34 @@ public sealed class EvtxReader
                     break;
                 }
 
-                if (n == 0 || (headerMissing && !LooksLikeChunk(result.Buffer, n)))
+                if (n > 0 && headerMissing && !LooksLikeChunk(result.Buffer, n))
+                {
+                    // No file signature and no chunk here: damage over the first chunks, or a foreign file. Only a later
+                    // chunk signature tells them apart; the bytes up to it are skipped with one problem, never one per block.
+                    var from = offset;
+                    try
+                    {
+                        do
+                        {
+                            offset += n;
+                            index++;
+                            n = StreamUtil.ReadFull(stream, result.Buffer, ChunkSize);
+                        }
+                        while (n > 0 && !EvtxChunkHeader.HasSignature(result.Buffer.AsSpan(0, n)));
+                    }
+                    catch (IOException ex)
+                    {
+                        summary.AddProblem(new InputProblem($"read error: {ex.Message}", offset));
+                        n = 0;
+                    }
+
+                    if (n > 0)
+                    {
+                        summary.AddProblem(new InputProblem($"no chunk at offset {from}: {offset - from} bytes skipped up to the chunk signature at offset {offset}", from));
+                    }
+                }
+
+                if (n == 0)
                 {
                     spare.Add(result);
                     end = true;

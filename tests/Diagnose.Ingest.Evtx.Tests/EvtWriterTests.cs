@@ -75,7 +75,7 @@ public sealed class EvtWriterTests
     {
         var tool = ExternalTools.Require("evtexport", "libevt-utils");
         var records = TestRecords.Make(300, 5, evtOnly: true);
-        var path = Path.Combine(Path.GetTempPath(), "diagnose-writer-tests", $"{TestContext.TestName}.evt");
+        var path = Path.Combine(TestContext.TestResultsDirectory!, $"{TestContext.TestName}.evt");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var f = File.Create(path))
         {

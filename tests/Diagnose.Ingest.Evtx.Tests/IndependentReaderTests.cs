@@ -19,7 +19,7 @@ public sealed partial class IndependentReaderTests
 
     private string WriteEvtx(List<EventRecord> records)
     {
-        var path = Path.Combine(Path.GetTempPath(), "diagnose-writer-tests", $"{TestContext.TestName}.evtx"); // kept for inspection
+        var path = Path.Combine(TestContext.TestResultsDirectory!, $"{TestContext.TestName}.evtx"); // this run's own folder (concurrent runs never share it), kept for inspection
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         using (var f = File.Create(path))
         {

@@ -113,7 +113,7 @@ public sealed class CliReportTests
 
         StringAssert.Contains(await page.Eval<string>("document.querySelector('[data-verdict=none]').textContent"), "No known root cause");
         Assert.AreEqual(0, await page.Eval<int>("document.querySelectorAll('[data-section=diagnosis]').length"));
-        StringAssert.Contains(await page.Eval<string>("document.querySelector('[data-section=ruled-out]').textContent"), "No candidate is recorded as ruled out");
+        StringAssert.Contains(await page.Eval<string>("document.querySelector('[data-section=ruled-out]').textContent"), "No candidate cause was ruled out");
     }
 
     internal static string Key(JToken e)

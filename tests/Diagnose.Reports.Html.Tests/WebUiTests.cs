@@ -52,6 +52,45 @@ public sealed class WebUiTests
     }
 
     [TestMethod]
+    public async Task UploadPage_BundledIncidentDropped_UploadsAndShowsItsDiagnosis()
+    {
+        await using var page = await WatchedPage.OpenAsync();
+        await page.Page.GoToAsync(Server.Address.AbsoluteUri);
+        var files = Directory.GetFiles(Incidents.Folder("Q217147-clusdb-zero-bytes"))
+            .Select(f => new { name = Path.GetFileName(f), base64 = Convert.ToBase64String(File.ReadAllBytes(f)) })
+            .ToArray();
+
+        // What a browser does when files are dragged from the desktop onto the drop zone: dragenter, dragover and
+        // drop, each carrying a DataTransfer that holds the files. The page's own handlers do the rest.
+        var hovered = await page.Page.EvaluateFunctionAsync<bool>(
+            """
+            (files) => {
+                const zone = document.getElementById('drop');
+                const data = new DataTransfer();
+                for (const f of files) {
+                    const bytes = Uint8Array.from(atob(f.base64), c => c.charCodeAt(0));
+                    data.items.add(new File([bytes], f.name));
+                }
+                const fire = (type) => zone.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+                fire('dragenter');
+                const accepted = !fire('dragover');
+                const hovered = zone.classList.contains('over') && accepted;
+                fire('drop');
+                return hovered && !zone.classList.contains('over');
+            }
+            """,
+            (object)files);
+        Assert.IsTrue(hovered, "the drop zone takes the drag (dragover's default prevented, highlighted, then cleared on drop)");
+        await page.Page.WaitForFunctionAsync(
+            $"() => {{ const d = {ReportFrame}; return d !== null && d.querySelector('[data-section=glance]') !== null; }}",
+            new WaitForFunctionOptions { Timeout = 60_000 });
+
+        Assert.AreEqual("Q217147", await page.Eval<string>($"{ReportFrame}.querySelector('[data-section=diagnosis]').dataset.kb"));
+        StringAssert.Contains(await page.Eval<string>("document.getElementById('status').textContent"), "Q217147");
+        Assert.AreEqual(100, await page.Eval<int>("document.getElementById('progress').value"));
+    }
+
+    [TestMethod]
     public async Task UploadPage_EventDataHoldsMarkup_ShownAsTextNoElementNoScript()
     {
         await using var page = await WatchedPage.OpenAsync();

@@ -211,7 +211,9 @@ internal sealed partial class TextEventParser
             var other => other,
         };
 
-    [GeneratedRegex(@"^event\s*id\b\s*:?\s*(?<id>0x[0-9a-f]+|\d+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Event ID: x609" (one token after the colon that is no number) is an event too, skipped and counted; prose
+    // after "Event ID:" (more than one token) is not.
+    [GeneratedRegex(@"^event\s*id\b\s*(?::?\s*(?<id>0x[0-9a-f]+|\d+)|:\s*(?<id>\S+)\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventIdLine();
 
     // Keys need a colon, except "Category (2050)" which KB articles write without one.

@@ -81,7 +81,8 @@ public sealed class MultiInstanceTests
         Assert.IsTrue(lines.Any(l => l.Contains("whose instance stopped", StringComparison.Ordinal)), "b logged the recovery");
     }
 
-    internal static async Task<T> Poll<T>(ServiceProcess instance, Func<Task<T?>> probe, int seconds = 60)
+    /// <summary>Asks <paramref name="probe"/> every <paramref name="intervalMs"/> until it gives a value or <paramref name="seconds"/> pass.</summary>
+    internal static async Task<T> Poll<T>(ServiceProcess instance, Func<Task<T?>> probe, int seconds = 60, int intervalMs = 50)
         where T : class
     {
         var deadline = Stopwatch.StartNew();
@@ -92,7 +93,7 @@ public sealed class MultiInstanceTests
                 return value;
             }
 
-            await Task.Delay(50);
+            await Task.Delay(intervalMs);
         }
 
         Assert.Fail($"instance {instance.InstanceId} never reached the expected state within {seconds} s:\n{string.Join('\n', instance.Output.TakeLast(30))}");

@@ -17,6 +17,10 @@ public sealed class ReanalysisAcrossInstancesTests
 {
     private const double LeaseSeconds = 2;
 
+    // Each status request counts the 500 jobs and reads the changed ones on instance b, which is also doing the
+    // work: polled every 50 ms it took a share of b's time; every 250 ms the kill still lands near half-way.
+    private const int StatusPollMs = 250;
+
     // Small cases keep the run short: the two articles' incidents and the near-miss controls.
     private static readonly string[] Controls = ["controls/near-miss-1002-other-error", "controls/near-miss-1042-other-resource", "controls/lone-1024", "controls/near-miss-609-alone", "controls/near-miss-412-standalone"];
 
@@ -24,6 +28,8 @@ public sealed class ReanalysisAcrossInstancesTests
     public async Task Reanalyze500Cases_TwoInstancesOneKilledHalfWay_EachCaseOnce_DiffIsTheFlippedCases()
     {
         using var target = new StoreTarget("postgresql", LeaseSeconds);
+        // The cases are stored before the processes start: a running instance fails a stored case's "running"
+        // row whose (back-dated) lease has expired before Finish marks it done, so the two must not overlap.
         var (flipping, seeded) = Seed(target);
         var content = ChangedRules(target.Root);
 
@@ -44,14 +50,14 @@ public sealed class ReanalysisAcrossInstancesTests
         {
             var progress = JObject.Parse(await b.Client.GetStringAsync(location))["progress"]!;
             return (int)progress["done"]! >= 250 ? progress : null;
-        }, seconds: 120);
+        }, seconds: 120, intervalMs: StatusPollMs);
         a.Kill();
 
         var finished = await MultiInstanceTests.Poll(b, async () =>
         {
             var status = JObject.Parse(await b.Client.GetStringAsync(location));
             return (string?)status["status"] == "done" ? status : null;
-        }, seconds: 120);
+        }, seconds: 120, intervalMs: StatusPollMs);
 
         var progress = finished["progress"]!;
         Assert.AreEqual((500, 500, 0, 0, 0), ((int)progress["total"]!, (int)progress["done"]!, (int)progress["failed"]!, (int)progress["queued"]!, (int)progress["running"]!), finished.ToString());

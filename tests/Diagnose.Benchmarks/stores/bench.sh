@@ -30,8 +30,9 @@ port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0));
 serve() {
   local db=$1 dir=$2 name=$3; shift 3
   local p; p=$(port)
-  "${cli[@]}" serve --urls "http://127.0.0.1:$p" --db "$db" --uploads "$dir" --instance-id "$name" "$@" \
-    --Logging:LogLevel:Default=Warning >"$work/$name.log" 2>&1 &
+  # `serve` takes only its own options; the log level goes through the environment, as for any ASP.NET Core host.
+  Logging__LogLevel__Default=Warning "${cli[@]}" serve --urls "http://127.0.0.1:$p" --db "$db" --uploads "$dir" \
+    --instance-id "$name" "$@" >"$work/$name.log" 2>&1 &
   pids+=($!)
   echo "$!" >"$work/$name.pid"
   for _ in $(seq 1 600); do

@@ -83,4 +83,41 @@ public sealed class Issue14RegressionTests
         Assert.AreEqual(victim.Origin.Offset, problem.Offset);
         StringAssert.Contains(problem.Message, $"make it {victim.RecordNumber}");
     }
+    [TestMethod]
+    public void Issue14_MultiFaultCase4867_FileSignatureChangedAndFirstChunksDamaged_ReadsTheUntouchedChunk()
+    {
+        // The long fuzz run's case 4867 (fuzz.sh, Evtx_MultipleFaults_LoseNoRecordOfAnUntouchedChunk): the file
+        // signature changed and the first two chunks damaged, so the guard against foreign files (go on without a
+        // file signature only while chunks follow) stopped at chunk 0 and lost the 89 records of the intact chunk 2.
+        const int Case = 4867;
+        var b = FuzzBase.FromSample("security.evtx", 3, 3);
+        var mutant = EvtxMutator.Multi(b, new Random(14_000 + 500_000 + Case));
+        var untouched = b.Records.Where(r => r.Origin.Offset >= FuzzBase.ChunkStart(2)).Select(FuzzRun.Key).ToList();
+        Assert.IsFalse(mutant.Touched.Contains(2), mutant.Description);
+        Assert.HasCount(89, untouched, "the records the issue lost");
+
+        foreach (var parallelism in new[] { 1, 2 })
+        {
+            var (records, summary) = FuzzRun.ReadEvtx(mutant.Data, recover: false, parallelism);
+
+            CollectionAssert.IsSubsetOf(untouched, records.Select(FuzzRun.Key).ToList(), $"{mutant.Description}: a record of the untouched chunk is lost");
+            Assert.IsTrue(summary.Problems.Any(p => p.Message.StartsWith("not an EVTX file", StringComparison.Ordinal)), "the missing signature is still reported");
+            Assert.IsTrue(summary.Problems.Any(p => p.Offset == FuzzBase.ChunkStart(0) && p.Message.Contains("no chunk", StringComparison.Ordinal)), string.Join(" | ", summary.Problems.Select(p => $"{p.Offset}: {p.Message}")));
+        }
+    }
+
+    [TestMethod]
+    public void Issue14_ForeignFileWithoutAnyChunk_IsOneProblemAndNoRecord()
+    {
+        // The near miss of case 4867: without a file signature and with no chunk anywhere, the file is foreign; the
+        // walk past damaged chunks must not turn it into a problem per 64 KiB or into records.
+        var data = new byte[4096 + (4 * 65536) + 100];
+        new Random(4867).NextBytes(data);
+
+        var (records, summary) = Read(data);
+
+        Assert.IsEmpty(records);
+        Assert.AreEqual(0L, summary.Skipped);
+        Assert.AreEqual("not an EVTX file: no ElfFile signature", summary.Problems.Single().Message);
+    }
 }
