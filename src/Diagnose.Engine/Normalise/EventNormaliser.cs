@@ -68,7 +68,7 @@ public sealed class EventNormaliser
 
         foreach (var field in entry.Fields.Where(f => f.Kind == FieldSourceKind.Derived))
         {
-            fields[field.Name] = _derivations.Derive(field.Derivation, fields.GetValueOrDefault(field.From!) as string);
+            fields[field.Name] = _derivations.Derive(field, fields.GetValueOrDefault(field.From!) as string);
         }
 
         if (entry.Fields.Any(f => f.Required && fields[f.Name] is null))

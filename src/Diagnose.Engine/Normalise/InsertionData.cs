@@ -28,7 +28,7 @@ internal sealed class InsertionData
     /// <summary>The text of an insertion-string field: at its index, or found from there by its selector.</summary>
     public string? Text(CatalogField field)
     {
-        var text = _values.Count > 0 ? Select(field) : _message is { } parsed && field.Index < parsed.Count ? Clean(parsed[field.Index]) : null;
+        var text = _values.Count > 0 ? Select(field, _values) : _message is { } parsed ? Select(field, parsed) : null;
         if (text is not null && field.TrimEnd is { } trim)
         {
             text = text.TrimEnd(trim.ToCharArray());
@@ -37,15 +37,16 @@ internal sealed class InsertionData
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    private string? Select(CatalogField field)
+    /// <summary>The selector applies alike to insertion strings and to placeholders read back from a message.</summary>
+    private static string? Select(CatalogField field, IReadOnlyList<string?> values)
     {
-        var candidates = _values.Skip(field.Index).Select(Clean).OfType<string>();
+        var candidates = values.Skip(field.Index).Select(Clean).OfType<string>();
         return field.Find switch
         {
             ValueSelector.FirstInteger => candidates.FirstOrDefault(v => Integer(v) is not null),
             ValueSelector.LastNegativeInteger => candidates.LastOrDefault(v => Integer(v) is < 0),
             ValueSelector.FirstPath => candidates.FirstOrDefault(v => v.Contains('\\', StringComparison.Ordinal) || v.Contains(':', StringComparison.Ordinal)),
-            _ => field.Index < _values.Count ? Clean(_values[field.Index]) : null,
+            _ => field.Index < values.Count ? Clean(values[field.Index]) : null,
         };
     }
 

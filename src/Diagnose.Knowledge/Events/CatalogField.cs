@@ -26,4 +26,7 @@ public sealed record CatalogField(string Name, FieldType Type, FieldSourceKind K
 
     /// <summary>The field a derived field is computed from.</summary>
     public string? From { get; init; }
+
+    /// <summary>The lookup table of a <see cref="FieldDerivation.VersionMap"/> field: <c>major.minor</c> → value.</summary>
+    public IReadOnlyDictionary<string, string>? Map { get; init; }
 }

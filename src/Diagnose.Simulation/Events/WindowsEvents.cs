@@ -76,7 +76,7 @@ public static class WindowsEvents
     public static EventTemplate JetLogUnreadable(string instance, int pid) => new("Application", "ESENT", 412, 0, Error, [instance, Pid(pid), "-530"],
         $"{instance} ({pid}) Unable to read the log header. Error -530.");
 
-    public static EventTemplate WinsCannotStart() => new("System", "Wins", 4224, QError, Error, [],
+    public static EventTemplate WinsCannotStart() => new("System", "Wins", 4318, QError, Error, [],
         "WINS could not start due to a missing or corrupt database. Restore the database using WINS Manager (or winscl.exe found in the Windows 2000 Resource Kit) and restart WINS. If WINS still does not start, begin with a fresh copy of the database");
 
     public static EventTemplate DhcpJetError() => new("System", "DhcpServer", 1014, QError, Error, ["-530"], "The Jet database returned the following error: -530.");
