@@ -45,10 +45,14 @@ internal sealed class InsertionData
         {
             ValueSelector.FirstInteger => candidates.FirstOrDefault(v => Integer(v) is not null),
             ValueSelector.LastNegativeInteger => candidates.LastOrDefault(v => Integer(v) is < 0),
-            ValueSelector.FirstPath => candidates.FirstOrDefault(v => v.Contains('\\', StringComparison.Ordinal) || v.Contains(':', StringComparison.Ordinal)),
+            ValueSelector.FirstPath => candidates.FirstOrDefault(IsPath),
             _ => field.Index < values.Count ? Clean(values[field.Index]) : null,
         };
     }
+
+    /// <summary>A backslash, or a drive letter and colon: not a display name that merely ends in a colon ("SUS20ClientDataStore: ").</summary>
+    private static bool IsPath(string value) =>
+        value.Contains('\\', StringComparison.Ordinal) || (value.Length >= 2 && char.IsAsciiLetter(value[0]) && value[1] == ':');
 
     public static long? Integer(string? text) =>
         long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
