@@ -18,7 +18,9 @@ public sealed class CustomCatalogTests
         var (test, examples, _) = Cli.Run("rules", "test", "--rules", Folder("rules"));
 
         Assert.AreEqual(0, check, error);
-        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(@"^12 rules, \d+ catalogued events, 7 resources and 3 articles are valid\."));
+        // The built-in rules (their number grows with the knowledge) and the custom folder's one rule.
+        var builtIn = Directory.EnumerateFiles(Path.Combine(AppContext.BaseDirectory, "rules"), "*.json", SearchOption.AllDirectories).Count(f => !System.Text.RegularExpressions.Regex.IsMatch(Path.GetFileName(f), @"\.(facts|events|resources)\.json$"));
+        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex($@"^{builtIn + 1} rules, \d+ catalogued events, 7 resources and 3 articles are valid\."));
         Assert.AreEqual(0, test, examples);
         StringAssert.Contains(examples, "contoso.quota-too-small");
     }

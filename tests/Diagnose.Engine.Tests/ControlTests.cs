@@ -10,6 +10,7 @@ public sealed class ControlTests
     [DataRow("near-miss-1042-other-resource")]
     [DataRow("near-miss-1002-other-error")]
     [DataRow("lone-1024")]
+    [DataRow("all-2003-412")]
     public void Analyze_ControlCase_GivesNoDiagnosis(string control)
     {
         var report = Engine.Analyze(Engine.Sample("controls/" + control));
@@ -44,5 +45,19 @@ public sealed class ControlTests
         Assert.AreEqual(("ClusSvc", 1024, 9105L, "EXCLNODE1"), (unexplained.Provider, unexplained.EventId, unexplained.Record, unexplained.Node));
         StringAssert.Contains(unexplained.Reason, "no rule explains it");
         Assert.IsEmpty(report.Benign);
+    }
+
+    [TestMethod]
+    public void Analyze_All2003ClusterWith412_RulesKb293302OutByTheFailingNodesBootBanner()
+    {
+        var report = Engine.Analyze(Engine.Sample("controls/all-2003-412"));
+
+        // Issue 13: a cluster whose nodes all run Windows Server 2003 is not KB293302's mixed cluster.
+        Assert.IsEmpty(report.Diagnoses);
+        var ruledOut = report.RuledOut.Single(r => r.Rule == "KB293302.log-unreadable-after-upgrade-elsewhere");
+        StringAssert.StartsWith(ruledOut.Reason, "WNODE1 ran Windows Server 2003 when it logged the 412 (6009");
+        var banner = ruledOut.By.Single();
+        Assert.AreEqual(("WNODE1", 6009, 30118L), (banner.Node, banner.EventId, banner.Record));
+        Assert.AreEqual("ESENT 412,ESENT 609", string.Join(",", report.Unexplained.Select(u => $"{u.Provider} {u.EventId}").Order(StringComparer.Ordinal)));
     }
 }

@@ -26,4 +26,10 @@ public sealed record AnalyzeOptions
     /// throws <see cref="ArgumentException"/> before anything is read.
     /// </summary>
     public IReadOnlyList<string> UtcOffsets { get; init; } = [];
+
+    /// <summary>
+    /// Whether each diagnosis' plan is tried on the simulated cluster (the report's <c>fix.validation</c>); true by
+    /// default. The decision-table runner turns it off: it tests the diagnosis, and <c>diagnose validate</c> the plans.
+    /// </summary>
+    public bool ValidateFixes { get; init; } = true;
 }

@@ -57,8 +57,10 @@ public sealed class EventNormaliser
             return null;
         }
 
+        // An event whose facts read no insertion string (one that has none, such as a node forming the cluster)
+        // is a fact by its provider and ID alone; otherwise it needs its strings or a message to read them from.
         var data = new InsertionData(record, entry);
-        if (data.Empty)
+        if (data.Empty && entry.Fields.Any(f => f.Kind == FieldSourceKind.InsertionString))
         {
             return null;
         }
@@ -71,7 +73,7 @@ public sealed class EventNormaliser
 
         foreach (var field in entry.Fields.Where(f => f.Kind == FieldSourceKind.Derived))
         {
-            fields[field.Name] = _derivations.Derive(field.Derivation, fields.GetValueOrDefault(field.From!) as string);
+            fields[field.Name] = _derivations.Derive(field, fields.GetValueOrDefault(field.From!) as string);
         }
 
         if (entry.Fields.Any(f => f.Required && fields[f.Name] is null))

@@ -25,21 +25,8 @@ internal sealed class InsertionData
     public bool Empty => _values.Count == 0 && _message is null;
 
     /// <summary>The text of an insertion-string field: at its index, or found from there by its selector.</summary>
-    public string? Text(CatalogField field)
-    {
-        if (_values.Count > 0)
-        {
-            return field.Select(_values);
-        }
-
-        var text = _message is { } parsed && field.Index < parsed.Count ? CatalogField.Clean(parsed[field.Index]) : null;
-        if (text is not null && field.TrimEnd is { } trim)
-        {
-            text = text.TrimEnd(trim.ToCharArray());
-        }
-
-        return string.IsNullOrEmpty(text) ? null : text;
-    }
+    public string? Text(CatalogField field) =>
+        _values.Count > 0 ? field.Select(_values) : _message is { } parsed ? field.Select(parsed) : null;
 
     public static long? Integer(string? text) => CatalogField.Integer(text);
 }

@@ -39,7 +39,7 @@ public sealed record CatalogField(string Name, FieldType Type, FieldSourceKind K
         {
             ValueSelector.FirstInteger => candidates.FirstOrDefault(v => Integer(v) is not null),
             ValueSelector.LastNegativeInteger => candidates.LastOrDefault(v => Integer(v) is < 0),
-            ValueSelector.FirstPath => candidates.FirstOrDefault(v => v.Contains('\\', StringComparison.Ordinal) || v.Contains(':', StringComparison.Ordinal)),
+            ValueSelector.FirstPath => candidates.FirstOrDefault(IsPath),
             _ => Index < values.Count ? Clean(values[Index]) : null,
         };
         if (text is not null && TrimEnd is { } trim)
@@ -60,4 +60,11 @@ public sealed record CatalogField(string Name, FieldType Type, FieldSourceKind K
         var trimmed = value?.Trim().Trim('\'', '"').Trim();
         return string.IsNullOrEmpty(trimmed) ? null : trimmed;
     }
+
+    /// <summary>A backslash, or a drive letter and colon: not a display name that merely ends in a colon ("SUS20ClientDataStore: ").</summary>
+    private static bool IsPath(string value) =>
+        value.Contains('\\', StringComparison.Ordinal) || (value.Length >= 2 && char.IsAsciiLetter(value[0]) && value[1] == ':');
+
+    /// <summary>The lookup table of a <see cref="FieldDerivation.VersionMap"/> field: <c>major.minor</c> → value.</summary>
+    public IReadOnlyDictionary<string, string>? Map { get; init; }
 }

@@ -11,7 +11,7 @@ namespace Diagnose.Knowledge.Events;
 /// </summary>
 internal sealed class CatalogFieldReader
 {
-    private static readonly string[] Keys = ["index", "value", "derive", "from", "type", "find", "required", "trimEnd"];
+    private static readonly string[] Keys = ["index", "value", "derive", "from", "type", "find", "required", "trimEnd", "map"];
 
     private static readonly Dictionary<string, ValueSelector> Selectors = new(StringComparer.Ordinal)
     {
@@ -24,7 +24,11 @@ internal sealed class CatalogFieldReader
     {
         ["service-of-resource"] = FieldDerivation.ServiceOfResource,
         ["service-in-registry-key"] = FieldDerivation.ServiceInRegistryKey,
+        ["version-map"] = FieldDerivation.VersionMap,
+        ["folder"] = FieldDerivation.Folder,
     };
+
+    private static readonly System.Text.RegularExpressions.Regex VersionKey = new(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
 
     private readonly string _file;
     private readonly FactSchema _schema;
@@ -132,7 +136,7 @@ internal sealed class CatalogFieldReader
             trimEnd = (string)trimToken!;
         }
 
-        return NotWith(field, name, "derive", "from") ? null : new CatalogField(name, type, FieldSourceKind.InsertionString) { Index = index, Find = find, TrimEnd = trimEnd, Required = required };
+        return NotWith(field, name, "derive", "from", "map") ? null : new CatalogField(name, type, FieldSourceKind.InsertionString) { Index = index, Find = find, TrimEnd = trimEnd, Required = required };
     }
 
     private CatalogField? Constant(string name, FieldType type, JObject field)
@@ -144,7 +148,7 @@ internal sealed class CatalogFieldReader
             return Problem(token, $"field '{name}': the value is not a {FieldTypes.Name(type)}");
         }
 
-        return NotWith(field, name, "find", "trimEnd", "from") ? null : new CatalogField(name, type, FieldSourceKind.Constant) { Value = value };
+        return NotWith(field, name, "find", "trimEnd", "from", "map") ? null : new CatalogField(name, type, FieldSourceKind.Constant) { Value = value };
     }
 
     private CatalogField? Derived(string name, FieldType type, JObject field)
@@ -165,7 +169,50 @@ internal sealed class CatalogFieldReader
             return Problem(field, $"field '{name}': 'derive' needs 'from', the field it is computed from");
         }
 
-        return NotWith(field, name, "find", "trimEnd") ? null : new CatalogField(name, type, FieldSourceKind.Derived) { Derivation = derivation, From = (string)from! };
+        IReadOnlyDictionary<string, string>? map = null;
+        if (derivation == FieldDerivation.VersionMap)
+        {
+            map = VersionMap(name, field);
+            if (map is null)
+            {
+                return null;
+            }
+        }
+        else if (NotWith(field, name, "map"))
+        {
+            return null;
+        }
+
+        return NotWith(field, name, "find", "trimEnd") ? null : new CatalogField(name, type, FieldSourceKind.Derived) { Derivation = derivation, From = (string)from!, Map = map };
+    }
+
+    /// <summary>A <c>version-map</c> table: keys <c>major.minor</c> (whole numbers, no leading zeros), values non-empty strings.</summary>
+    private Dictionary<string, string>? VersionMap(string name, JObject field)
+    {
+        if (field["map"] is not JObject table || !table.HasValues)
+        {
+            Problem(field["map"] ?? field, $"field '{name}': 'version-map' needs 'map', an object such as {{\"5.2\": \"windows2003\"}}");
+            return null;
+        }
+
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in table.Properties())
+        {
+            if (!VersionKey.IsMatch(entry.Name))
+            {
+                Problem(entry, $"field '{name}': map key '{entry.Name}' must be major.minor, whole numbers without leading zeros (such as 5.2)");
+            }
+            else if (entry.Value.Type != JTokenType.String || string.IsNullOrEmpty((string?)entry.Value))
+            {
+                Problem(entry.Value, $"field '{name}': the value for '{entry.Name}' must be a non-empty string");
+            }
+            else
+            {
+                map[entry.Name] = (string)entry.Value!;
+            }
+        }
+
+        return map.Count == table.Count ? map : null;
     }
 
     private bool NotWith(JObject field, string name, params string[] keys)

@@ -8,4 +8,13 @@ public enum FieldDerivation
 
     /// <summary><c>"service-in-registry-key"</c>: the name after <c>\Services\</c> in a registry key.</summary>
     ServiceInRegistryKey,
+
+    /// <summary>
+    /// <c>"version-map"</c>: the first <c>major.minor</c> number in the text (<c>5.02.</c>, <c>5.0</c>, <c>(R) 4.0</c>), looked up
+    /// as <c>major.minor</c> without leading zeros in the field's <c>map</c> (data such as <c>{"5.2": "windows2003"}</c>).
+    /// </summary>
+    VersionMap,
+
+    /// <summary><c>"folder"</c>: the folder part of a Windows path (up to its last backslash), compared case-insensitively by rules.</summary>
+    Folder,
 }

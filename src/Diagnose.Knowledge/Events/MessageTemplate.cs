@@ -157,11 +157,14 @@ public sealed class MessageTemplate
     private static void AppendLiteral(StringBuilder pattern, string literal)
     {
         var parts = Whitespace.Split(literal);
+
+        // Only whitespace between two placeholders must be there: "{0} {1}" must not split "5.0" into "5." and "0".
+        var separatorOnly = parts.All(p => p.Length == 0);
         for (var i = 0; i < parts.Length; i++)
         {
             if (i > 0)
             {
-                pattern.Append(@"\s*");
+                pattern.Append(separatorOnly ? @"\s+" : @"\s*");
             }
 
             // Exports and articles quote names with ' or " or not at all: a quote in the template is optional and either kind.

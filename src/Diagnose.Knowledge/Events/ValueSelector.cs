@@ -15,6 +15,6 @@ public enum ValueSelector
     /// <summary><c>"last-negative-integer"</c>: the last string that is a negative whole number (a JET error).</summary>
     LastNegativeInteger,
 
-    /// <summary><c>"first-path"</c>: the first string holding a backslash or a colon (a file path).</summary>
+    /// <summary><c>"first-path"</c>: the first string holding a backslash or starting with a drive letter and colon (a file path).</summary>
     FirstPath,
 }

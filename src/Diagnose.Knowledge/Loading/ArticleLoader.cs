@@ -1,4 +1,5 @@
 using Diagnose.Knowledge.Articles;
+using Diagnose.Knowledge.Decisions;
 using Diagnose.Rules.Loading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -29,7 +30,7 @@ public static class ArticleLoader
                 continue;
             }
 
-            foreach (var entry in RuleLoader.Walker.Walk(folder, RuleLoader.IsJson))
+            foreach (var entry in RuleLoader.Walker.Walk(folder, name => RuleLoader.IsJson(name) && !DecisionTableLoader.IsDecisionTable(name)))
             {
                 if (entry.Problem is { } problem)
                 {

@@ -5,7 +5,7 @@ namespace Diagnose.Simulation.Cluster;
 /// <summary>
 /// A JET-backed service resource (WINS, DHCP) and its database on the shared disk. KB293302: the first time a newer
 /// engine opens the database it converts it (ESENT 609); an older engine then cannot read the log header (ESENT 412,
-/// JET_errBadLogVersion), the service fails and the group fails back.
+/// -530, JET_errBadLogSignature in esent.h), the service fails and the group fails back.
 /// </summary>
 internal sealed class JetDatabaseEngine : SimulatorComponent
 {
@@ -26,7 +26,7 @@ internal sealed class JetDatabaseEngine : SimulatorComponent
 
         if (engine < db.Format)
         {
-            // The older engine cannot read the header of a log the newer engine wrote: JET_errBadLogVersion.
+            // The older engine cannot read the header of a log the newer engine wrote: -530, JET_errBadLogSignature (esent.h).
             Emit(node, () => Events.JetLogUnreadable(r.Instance!, pid));
             Wait(1);
             if (r.FailedEvent is { } failed)

@@ -8,7 +8,7 @@ namespace Diagnose.Simulation.Scenarios;
 /// <summary>
 /// KB293302: a Windows 2000 cluster runs WINS and DHCP; one node is upgraded to Windows Server 2003, a
 /// group moves there (its engine converts the database: ESENT 609), then back to a Windows 2000 node,
-/// whose engine cannot read the converted log (ESENT 412, -530; WINS 4224 or DHCP 1014) and fails back.
+/// whose engine cannot read the converted log (ESENT 412, -530; WINS 4318 or DHCP 1014) and fails back.
 /// </summary>
 internal static class JetRollingUpgradeModel
 {
