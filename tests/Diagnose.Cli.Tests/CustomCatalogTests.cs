@@ -18,7 +18,7 @@ public sealed class CustomCatalogTests
         var (test, examples, _) = Cli.Run("rules", "test", "--rules", Folder("rules"));
 
         Assert.AreEqual(0, check, error);
-        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(@"^12 rules, \d+ catalogued events, 7 resources and 3 articles are valid\."));
+        StringAssert.Matches(output, new System.Text.RegularExpressions.Regex(@"^\d+ rules, \d+ catalogued events, 7 resources and 3 articles are valid\."));
         Assert.AreEqual(0, test, examples);
         StringAssert.Contains(examples, "contoso.quota-too-small");
     }
