@@ -11,6 +11,7 @@ public sealed class ControlTests
     [DataRow("near-miss-1002-other-error")]
     [DataRow("lone-1024")]
     [DataRow("all-2003-412")]
+    [DataRow("healthy-sp5-bad-checkpoint")]
     public void Analyze_ControlCase_GivesNoDiagnosis(string control)
     {
         var report = Engine.Analyze(Engine.Sample("controls/" + control));
@@ -59,5 +60,15 @@ public sealed class ControlTests
         var banner = ruledOut.By.Single();
         Assert.AreEqual(("WNODE1", 6009, 30118L), (banner.Node, banner.EventId, banner.Record));
         Assert.AreEqual("ESENT 412,ESENT 609", string.Join(",", report.Unexplained.Select(u => $"{u.Provider} {u.EventId}").Order(StringComparer.Ordinal)));
+    }
+
+    [TestMethod]
+    public void Analyze_Sp5ClusterWithAnInconsistentCheckpoint_RulesOutTheManualRouteBecauseTheServiceFormsFromClusdb()
+    {
+        var report = Engine.Analyze(Engine.Sample("controls/healthy-sp5-bad-checkpoint"));
+
+        var ruledOut = report.RuledOut.Single(r => r.Rule == "Q217147.latest-checkpoint-inconsistent-clusdb-valid");
+        StringAssert.Contains(ruledOut.Reason, "forms from the node's own Clusdb by itself");
+        Assert.IsTrue(ruledOut.By.Count > 0, "the ruled-out entry names the facts that ruled it out");
     }
 }
