@@ -20,6 +20,7 @@ internal sealed class FieldDerivations
     {
         FieldDerivation.ServiceOfResource => _fromSnapshot.GetValueOrDefault(from) ?? _table.ServiceOf(from),
         FieldDerivation.ServiceInRegistryKey => ServiceInKey(from),
+        FieldDerivation.ServiceOfDisplayName => _table.ServiceWithDisplayName(from),
         _ => null,
     };
 

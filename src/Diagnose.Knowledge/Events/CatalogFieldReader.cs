@@ -24,6 +24,7 @@ internal sealed class CatalogFieldReader
     {
         ["service-of-resource"] = FieldDerivation.ServiceOfResource,
         ["service-in-registry-key"] = FieldDerivation.ServiceInRegistryKey,
+        ["service-of-display-name"] = FieldDerivation.ServiceOfDisplayName,
     };
 
     private readonly string _file;

@@ -8,4 +8,7 @@ public enum FieldDerivation
 
     /// <summary><c>"service-in-registry-key"</c>: the name after <c>\Services\</c> in a registry key.</summary>
     ServiceInRegistryKey,
+
+    /// <summary><c>"service-of-display-name"</c>: the service (key name) whose display name this is, from the resource tables' <c>serviceDisplayName</c>.</summary>
+    ServiceOfDisplayName,
 }
