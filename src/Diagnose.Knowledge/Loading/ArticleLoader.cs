@@ -29,7 +29,8 @@ public static class ArticleLoader
                 continue;
             }
 
-            foreach (var entry in RuleLoader.Walker.Walk(folder, RuleLoader.IsJson))
+            // Decision tables (*.decisions.json) sit beside the articles and are not articles.
+            foreach (var entry in RuleLoader.Walker.Walk(folder, name => RuleLoader.IsJson(name) && !name.EndsWith(".decisions.json", StringComparison.OrdinalIgnoreCase)))
             {
                 if (entry.Problem is { } problem)
                 {
