@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Diagnose.Analysis;
 using Diagnose.Cli.Paths;
+using Diagnose.Decisions;
 using Diagnose.Knowledge.Loading;
 using Diagnose.Rules.Engine;
 using Diagnose.Rules.Facts;
@@ -53,7 +54,7 @@ internal static class RulesCommand
     private static Command Test(TextWriter stdout, TextWriter stderr)
     {
         var (rules, kb) = (RulesOption(), KbOption());
-        var test = new Command("test", "Run the examples beside the rules (facts that must fire a rule, near misses that must not); exit 0 only when all behave.");
+        var test = new Command("test", "Run the examples beside the rules (facts that must fire a rule, near misses that must not) and the articles' decision tables (each case written as logs in every format and analysed); exit 0 only when all behave.");
         test.Options.Add(rules);
         test.Options.Add(kb);
         test.SetAction(parse =>
@@ -77,7 +78,18 @@ internal static class RulesCommand
             var failed = results.Count(r => !r.Passed);
             var untested = engine.Rules.Rules.Count(r => r.Examples.Count == 0);
             stdout.WriteLine($"{results.Count - failed} of {results.Count} examples behave; {untested} rule(s) have no examples.");
-            return failed == 0 ? ExitCodes.Ok : ExitCodes.ExamplesFailed;
+
+            // The decision tables' cases run end to end: written as log files in each format, analysed, compared.
+            var cases = DecisionTableRunner.RunAll(engine);
+            foreach (var result in cases)
+            {
+                stdout.WriteLine(result);
+            }
+
+            var casesFailed = cases.Count(c => !c.Passed);
+            var rows = engine.Decisions.Sum(t => t.Rows.Count);
+            stdout.WriteLine($"{cases.Count - casesFailed} of {cases.Count} decision-table cases behave ({rows} rows of {engine.Decisions.Count} tables, each case in {DecisionTableRunner.AllFormats.Count} formats).");
+            return failed == 0 && casesFailed == 0 ? ExitCodes.Ok : ExitCodes.ExamplesFailed;
         });
         return test;
     }

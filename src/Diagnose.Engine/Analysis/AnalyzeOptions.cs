@@ -19,4 +19,10 @@ public sealed record AnalyzeOptions
     /// An id that names no rule and no article with rules throws <see cref="ArgumentException"/>.
     /// </summary>
     public IReadOnlyList<string> WhyNot { get; init; } = [];
+
+    /// <summary>
+    /// Whether each diagnosis' plan is tried on the simulated cluster (the report's <c>fix.validation</c>); true by
+    /// default. The decision-table runner turns it off: it tests the diagnosis, and <c>diagnose validate</c> the plans.
+    /// </summary>
+    public bool ValidateFixes { get; init; } = true;
 }

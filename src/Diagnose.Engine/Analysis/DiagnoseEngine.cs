@@ -3,6 +3,7 @@ using Diagnose.Core.Records;
 using Diagnose.Core.Reports;
 using Diagnose.Ingest;
 using Diagnose.Knowledge;
+using Diagnose.Knowledge.Decisions;
 using Diagnose.Knowledge.Events;
 using Diagnose.Knowledge.Loading;
 using Diagnose.Knowledge.Resources;
@@ -43,8 +44,9 @@ public sealed class DiagnoseEngine
 
     private readonly SessionFactory _sessions;
 
-    private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge, EventCatalog events, ResourceTable resources)
+    private DiagnoseEngine(RuleSet rules, KnowledgeBase knowledge, EventCatalog events, ResourceTable resources, IReadOnlyList<DecisionTable> decisions)
     {
+        Decisions = decisions;
         Rules = rules;
         Knowledge = knowledge;
         Validation = new FixValidation(knowledge);
@@ -65,6 +67,9 @@ public sealed class DiagnoseEngine
     /// <summary>The catalogued events (<c>*.events.json</c> of the rule folders): which records become which facts, and their messages.</summary>
     public EventCatalog Events { get; }
 
+    /// <summary>The articles' decision tables (<c>*.decisions.json</c> of the knowledge folders), run by <see cref="Diagnose.Decisions.DecisionTableRunner"/>.</summary>
+    public IReadOnlyList<DecisionTable> Decisions { get; }
+
     /// <summary>The service each known generic-service resource runs (<c>*.resources.json</c> of the rule folders).</summary>
     public ResourceTable Resources { get; }
 
@@ -76,18 +81,20 @@ public sealed class DiagnoseEngine
     public static DiagnoseEngine Load(EngineOptions? options = null)
     {
         options ??= new EngineOptions();
-        var (knowledge, kbProblems) = ArticleLoader.Load([Path.Combine(options.ContentRoot, "kb"), .. options.ExtraKnowledgeFolders]);
+        string[] kbFolders = [Path.Combine(options.ContentRoot, "kb"), .. options.ExtraKnowledgeFolders];
+        var (knowledge, kbProblems) = ArticleLoader.Load(kbFolders);
         string[] ruleFolders = [Path.Combine(options.ContentRoot, "rules"), .. options.ExtraRuleFolders];
         var loaded = RuleLoader.Load(ruleFolders, knowledge);
         var (events, catalogProblems) = EventCatalogLoader.Load(ruleFolders, loaded.RuleSet.Schemas);
         var (resources, resourceProblems) = ResourceTableLoader.Load(ruleFolders);
-        var problems = kbProblems.Concat(loaded.Problems).Concat(catalogProblems).Concat(resourceProblems).ToList();
+        var (decisions, decisionProblems) = DecisionTableLoader.Load(kbFolders, id => loaded.RuleSet.Find(id) is not null, knowledge, events);
+        var problems = kbProblems.Concat(loaded.Problems).Concat(catalogProblems).Concat(resourceProblems).Concat(decisionProblems).ToList();
         if (problems.Count > 0)
         {
             throw new EngineLoadException(problems);
         }
 
-        return new DiagnoseEngine(loaded.RuleSet, knowledge, events, resources);
+        return new DiagnoseEngine(loaded.RuleSet, knowledge, events, resources, decisions);
     }
 
     /// <summary>
@@ -119,7 +126,7 @@ public sealed class DiagnoseEngine
         var explain = WhyNotExplainer.Resolve(Rules, options?.WhyNot ?? []);
         var tracker = new ProgressTracker(options);
         var ingest = new IngestSession { Progress = tracker.OnFileProgress };
-        return Analyze(ingest, Read(inputs, ingest, tracker, cancellation), explain, cancellation);
+        return Analyze(ingest, Read(inputs, ingest, tracker, cancellation), explain, options?.ValidateFixes ?? true, cancellation);
     }
 
     /// <summary>Analyses files and folders (searched recursively) together as one case.</summary>
@@ -132,9 +139,9 @@ public sealed class DiagnoseEngine
 
     /// <summary>Analyses records from any source (for example streams read by the caller) once ingest has filled <paramref name="ingest"/>.</summary>
     public AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, CancellationToken cancellation = default) =>
-        Analyze(ingest, records, [], cancellation);
+        Analyze(ingest, records, [], validateFixes: true, cancellation);
 
-    private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, CancellationToken cancellation)
+    private AnalysisReport Analyze(IngestSession ingest, IEnumerable<EventRecord> records, List<Rule> explain, bool validateFixes, CancellationToken cancellation)
     {
         var session = _sessions.CreateSession();
         var events = new EventNormaliser(Rules.Schemas, Events, Resources);
@@ -222,7 +229,7 @@ public sealed class DiagnoseEngine
         report.Collect.AddRange(advisor.Advise(session, assessed, report.Diagnoses.Count));
 
         // The validation step: each diagnosis' plan on the incident it observed, after every diagnosis is built.
-        foreach (var pending in builder.Pending)
+        foreach (var pending in validateFixes ? builder.Pending : [])
         {
             cancellation.ThrowIfCancellationRequested();
             pending.Fix.Validation = Validation.Validate(pending.Article, pending.Plan, PlanKind.Plan, pending.Source, AnalysisMaxFaults, pending.Rule, cancellation);

@@ -54,8 +54,10 @@ public sealed class EventNormaliser
             return null;
         }
 
+        // An event whose facts read no insertion string (one that has none, such as a node forming the cluster)
+        // is a fact by its provider and ID alone; otherwise it needs its strings or a message to read them from.
         var data = new InsertionData(record, entry);
-        if (data.Empty)
+        if (data.Empty && entry.Fields.Any(f => f.Kind == FieldSourceKind.InsertionString))
         {
             return null;
         }

@@ -29,6 +29,7 @@ public sealed class SnapshotNormaliser
                 ["clusdbBytes"] = node.ClusdbBytes,
                 ["clusDiskStart"] = node.ClusDiskStart?.ToLowerInvariant(),
                 ["clusSvcStart"] = node.ClusSvcStart?.ToLowerInvariant(),
+                ["capturedAt"] = snapshot.CapturedAtUtc,
             }, new ObservationOrigin(snapshot.Source, "node", $"{os.Trim()}; Clusdb {clusdb}", name, node.Line));
         }
 
@@ -55,6 +56,7 @@ public sealed class SnapshotNormaliser
                 ["quologValid"] = quorum.QuologValid,
                 ["tombstone"] = quorum.Tombstone,
                 ["lastConfigurationChange"] = quorum.LastConfigurationChangeUtc,
+                ["capturedAt"] = snapshot.CapturedAtUtc,
             }, new ObservationOrigin(snapshot.Source, "quorum", $"quolog {(quorum.QuologPresent == false ? "missing" : quorum.QuologValid == false ? "invalid" : "present")}; last configuration change {change}", null, quorum.Line));
         }
 

@@ -1,4 +1,5 @@
 using Diagnose.Knowledge.Articles;
+using Diagnose.Knowledge.Decisions;
 using Diagnose.Rules.Loading;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -29,8 +30,7 @@ public static class ArticleLoader
                 continue;
             }
 
-            // Decision tables (*.decisions.json) sit beside the articles and are not articles.
-            foreach (var entry in RuleLoader.Walker.Walk(folder, name => RuleLoader.IsJson(name) && !name.EndsWith(".decisions.json", StringComparison.OrdinalIgnoreCase)))
+            foreach (var entry in RuleLoader.Walker.Walk(folder, name => RuleLoader.IsJson(name) && !DecisionTableLoader.IsDecisionTable(name)))
             {
                 if (entry.Problem is { } problem)
                 {

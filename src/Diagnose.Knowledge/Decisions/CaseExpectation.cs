@@ -1,0 +1,19 @@
+namespace Diagnose.Knowledge.Decisions;
+
+/// <summary>What the report of one case must show.</summary>
+public sealed record CaseExpectation
+{
+    /// <summary>Diagnoses that must be reported (any others are allowed unless <see cref="Only"/>).</summary>
+    public IReadOnlyList<ExpectedDiagnosis> Diagnoses { get; init; } = [];
+
+    /// <summary>When true, the report holds exactly <see cref="Diagnoses"/> and nothing else (an empty list: no diagnosis at all).</summary>
+    public bool Only { get; init; }
+
+    /// <summary>Rules that must not give a diagnosis.</summary>
+    public IReadOnlyList<string> Absent { get; init; } = [];
+
+    public IReadOnlyList<ExpectedRuledOut> RuledOut { get; init; } = [];
+
+    /// <summary>Pieces of text that some <c>collect[]</c> entry (what, command or because) must contain, each.</summary>
+    public IReadOnlyList<string> Collect { get; init; } = [];
+}

@@ -1,0 +1,12 @@
+namespace Diagnose.Knowledge.Decisions;
+
+/// <summary>An article's decision table (<c>kb/&lt;article&gt;.decisions.json</c>): the situations it distinguishes, each tested.</summary>
+public sealed record DecisionTable
+{
+    public required string Article { get; init; }
+
+    public IReadOnlyList<DecisionRow> Rows { get; init; } = [];
+
+    /// <summary>The file the table was read from.</summary>
+    public required string File { get; init; }
+}
