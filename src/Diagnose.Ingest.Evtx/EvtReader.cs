@@ -3,6 +3,7 @@ using System.Runtime.InteropServices;
 using Diagnose.Core.Inputs;
 using Diagnose.Core.Records;
 using Diagnose.Ingest.Evtx.BinXml;
+using Diagnose.Ingest.Evtx.Layout;
 
 namespace Diagnose.Ingest.Evtx;
 
@@ -21,10 +22,10 @@ namespace Diagnose.Ingest.Evtx;
 /// </remarks>
 public sealed class EvtReader
 {
-    private const int HeaderSize = 0x30;
-    private const int FixedRecordSize = 0x38;
-    private const int EofRecordSize = 0x28;
-    private const uint Signature = 0x654C664C; // "LfLe"
+    private const int HeaderSize = EvtFileHeader.Size;
+    private const int FixedRecordSize = EvtRecordHeader.Size;
+    private const int EofRecordSize = EvtEofRecord.Size;
+    private const uint Signature = EvtFileHeader.SignatureValue;
 
     public string Format => "evt";
 
@@ -89,7 +90,13 @@ public sealed class EvtReader
 
         public IEnumerable<EventRecord> Run()
         {
-            if (Length < HeaderSize || d.U32(4) != Signature || d.U32(0) != HeaderSize)
+            var headerBytes = new byte[HeaderSize];
+            if (Length >= HeaderSize)
+            {
+                d.Read(0, headerBytes);
+            }
+
+            if (Length < HeaderSize || !EvtFileHeader.IsHeader(headerBytes))
             {
                 summary.AddProblem(new InputProblem(Length == 0 ? "empty file" : "not an EVT file: no LfLe header", 0));
                 if (Length >= HeaderSize + FixedRecordSize)
@@ -103,10 +110,10 @@ public sealed class EvtReader
                 yield break;
             }
 
-            var start = d.U32(0x10);
-            var dirty = (d.U32(0x24) & 1) != 0;
+            var header = EvtFileHeader.Read(headerBytes);
+            var dirty = header.IsDirty;
             var walked = true;
-            foreach (var r in Walk(start, ok => walked = ok))
+            foreach (var r in Walk(header.StartOffset, ok => walked = ok))
             {
                 yield return r;
             }
@@ -120,12 +127,12 @@ public sealed class EvtReader
             }
 
             // A dirty log's header numbers are stale; its end-of-file record, when the walk reached one, is not.
-            // A log cut short may still declare as many records as its maximum size (header field 0x20) can hold.
-            var capacity = (Math.Max(Length, d.U32(0x20)) - HeaderSize) / FixedRecordSize;
-            if (_tally.Missing(dirty ? null : (d.U32(0x18), d.U32(0x1C)), _eof, capacity) is { } missing)
+            // A log cut short may still declare as many records as its maximum size can hold.
+            var capacity = (Math.Max(Length, header.MaxSize) - HeaderSize) / FixedRecordSize;
+            if (_tally.Missing(dirty ? null : (header.CurrentRecordNumber, header.OldestRecordNumber), _eof, capacity) is { } missing)
             {
                 summary.Skipped += missing.Count;
-                summary.AddProblem(new InputProblem(missing.Message, 0x18));
+                summary.AddProblem(new InputProblem(missing.Message, EvtFileHeader.CurrentRecordNumberField));
             }
         }
 
@@ -134,7 +141,7 @@ public sealed class EvtReader
         {
             if (start < HeaderSize || start >= Length)
             {
-                summary.AddProblem(new InputProblem("header start offset outside the file", 0x10));
+                summary.AddProblem(new InputProblem("header start offset outside the file", EvtFileHeader.StartOffsetField));
                 finished(false);
                 yield break;
             }
@@ -157,8 +164,8 @@ public sealed class EvtReader
                 var size = d.U32(pos);
                 if (size == EofRecordSize && IsEofRecord(pos))
                 {
-                    var eof = Circular(pos, EofRecordSize);
-                    _eof = (BinaryPrimitives.ReadUInt32LittleEndian(eof.AsSpan(28)), BinaryPrimitives.ReadUInt32LittleEndian(eof.AsSpan(32)));
+                    var eof = EvtEofRecord.Read(Circular(pos, EofRecordSize));
+                    _eof = (eof.CurrentRecordNumber, eof.OldestRecordNumber);
                     finished(true);
                     yield break;
                 }
@@ -179,7 +186,7 @@ public sealed class EvtReader
                 }
 
                 var record = Circular(pos, (int)size);
-                if (BinaryPrimitives.ReadUInt32LittleEndian(record.AsSpan(4)) != Signature
+                if (!EvtRecordHeader.HasSignature(record)
                     || BinaryPrimitives.ReadUInt32LittleEndian(record.AsSpan((int)size - 4)) != size)
                 {
                     summary.AddProblem(new InputProblem("record without LfLe signature or matching size; walk stopped", pos));
@@ -268,10 +275,9 @@ public sealed class EvtReader
 
         private EventRecord? Emit(ReadOnlySpan<byte> r, long offset, bool recovered)
         {
-            var number = BinaryPrimitives.ReadUInt32LittleEndian(r[8..]);
             try
             {
-                _tally.Found(number);
+                _tally.Found(EvtRecordHeader.ReadRecordNumber(r));
                 return Parse(r, offset, recovered);
             }
             catch (Exception ex) when (ex is ArgumentException or IndexOutOfRangeException or InvalidDataException)
@@ -284,17 +290,15 @@ public sealed class EvtReader
 
         private EventRecord Parse(ReadOnlySpan<byte> r, long offset, bool recovered)
         {
-            var number = BinaryPrimitives.ReadUInt32LittleEndian(r[8..]);
-            var generated = BinaryPrimitives.ReadUInt32LittleEndian(r[12..]);
-            var eventId = BinaryPrimitives.ReadUInt32LittleEndian(r[20..]);
-            var eventType = BinaryPrimitives.ReadUInt16LittleEndian(r[24..]);
-            var stringCount = BinaryPrimitives.ReadUInt16LittleEndian(r[26..]);
-            var category = BinaryPrimitives.ReadUInt16LittleEndian(r[28..]);
-            var stringOffset = BinaryPrimitives.ReadInt32LittleEndian(r[36..]);
-            var sidLength = BinaryPrimitives.ReadInt32LittleEndian(r[40..]);
-            var sidOffset = BinaryPrimitives.ReadInt32LittleEndian(r[44..]);
-            var dataLength = BinaryPrimitives.ReadInt32LittleEndian(r[48..]);
-            var dataOffset = BinaryPrimitives.ReadInt32LittleEndian(r[52..]);
+            var h = EvtRecordHeader.Read(r);
+            var stringCount = h.NumStrings;
+
+            // Offsets and lengths are compared as signed, as before: a huge value is simply out of range.
+            var stringOffset = (int)h.StringOffset;
+            var sidLength = (int)h.UserSidLength;
+            var sidOffset = (int)h.UserSidOffset;
+            var dataLength = (int)h.DataLength;
+            var dataOffset = (int)h.DataOffset;
 
             var body = r[..^4];
             var names = MemoryMarshal.Cast<byte, char>(body[FixedRecordSize..][..((body.Length - FixedRecordSize) & ~1)]);
@@ -334,18 +338,18 @@ public sealed class EvtReader
             return new EventRecord
             {
                 Provider = sourceName,
-                EventId = (int)(eventId & 0xFFFF),
-                Qualifiers = (int)(eventId >> 16),
-                Level = eventType switch
+                EventId = (int)(h.EventId & 0xFFFF),
+                Qualifiers = (int)(h.EventId >> 16),
+                Level = h.EventType switch
                 {
-                    0x0001 => 2,
-                    0x0002 => 3,
-                    0x0000 or 0x0004 => 4,
+                    EvtEventType.Error => 2,
+                    EvtEventType.Warning => 3,
+                    EvtEventType.Success or EvtEventType.Information => 4,
                     _ => 0,
                 },
-                Task = category,
-                TimeUtc = DateTime.UnixEpoch.AddSeconds(generated),
-                RecordNumber = number,
+                Task = h.EventCategory,
+                TimeUtc = DateTime.UnixEpoch.AddSeconds(h.TimeGenerated),
+                RecordNumber = h.RecordNumber,
                 Channel = null,
                 Computer = computer,
                 UserSid = sid,
@@ -358,9 +362,7 @@ public sealed class EvtReader
         /// <summary>The end-of-file record, which may itself wrap past the end of the file.</summary>
         private bool IsEofRecord(long pos)
         {
-            var b = Circular(pos, EofRecordSize).AsSpan();
-            return BinaryPrimitives.ReadUInt32LittleEndian(b[4..]) == 0x11111111 && BinaryPrimitives.ReadUInt32LittleEndian(b[8..]) == 0x22222222
-                && BinaryPrimitives.ReadUInt32LittleEndian(b[12..]) == 0x33333333 && BinaryPrimitives.ReadUInt32LittleEndian(b[16..]) == 0x44444444;
+            return EvtEofRecord.HasMarkers(Circular(pos, EofRecordSize));
         }
 
         /// <summary>Reads a record that may run past the end of the file and continue after the header.</summary>

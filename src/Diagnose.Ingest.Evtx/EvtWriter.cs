@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Text;
 using Diagnose.Core.Records;
 using Diagnose.Core.Time;
+using Diagnose.Ingest.Evtx.Layout;
 using Diagnose.Ingest.Evtx.Writing;
 
 namespace Diagnose.Ingest.Evtx;
@@ -20,10 +21,6 @@ namespace Diagnose.Ingest.Evtx;
 /// </remarks>
 public static class EvtWriter
 {
-    private const int HeaderSize = 0x30;
-    private const int FixedSize = 0x38;
-    private const uint Signature = 0x654C664C; // "LfLe"
-
     /// <summary>Writes every record and returns how many were written.</summary>
     /// <exception cref="ArgumentException">The stream cannot seek or write, or a field does not fit EVT
     /// (time outside 1970–2106, record number over 32 bits).</exception>
@@ -37,7 +34,7 @@ public static class EvtWriter
         }
 
         var origin = stream.Position;
-        stream.Write(new byte[HeaderSize]);
+        stream.Write(new byte[EvtFileHeader.Size]);
         long written = 0;
         uint previous = 0, first = 0;
         foreach (var r in records)
@@ -54,34 +51,14 @@ public static class EvtWriter
         var eofOffset = stream.Position - origin;
         var next = previous + 1;
         var oldest = written == 0 ? next : first;
-        var eof = new byte[0x28];
-        var e = eof.AsSpan();
-        BinaryPrimitives.WriteUInt32LittleEndian(e, 0x28);
-        BinaryPrimitives.WriteUInt32LittleEndian(e[4..], 0x11111111);
-        BinaryPrimitives.WriteUInt32LittleEndian(e[8..], 0x22222222);
-        BinaryPrimitives.WriteUInt32LittleEndian(e[12..], 0x33333333);
-        BinaryPrimitives.WriteUInt32LittleEndian(e[16..], 0x44444444);
-        BinaryPrimitives.WriteUInt32LittleEndian(e[20..], HeaderSize); // begin record
-        BinaryPrimitives.WriteUInt32LittleEndian(e[24..], (uint)eofOffset); // end record
-        BinaryPrimitives.WriteUInt32LittleEndian(e[28..], next);
-        BinaryPrimitives.WriteUInt32LittleEndian(e[32..], oldest);
-        BinaryPrimitives.WriteUInt32LittleEndian(e[36..], 0x28);
+        var eof = new byte[EvtEofRecord.Size];
+        new EvtEofRecord(EvtFileHeader.Size, (uint)eofOffset, next, oldest).Write(eof);
         stream.Write(eof);
 
         var end = stream.Position;
-        var h = new byte[HeaderSize];
-        BinaryPrimitives.WriteUInt32LittleEndian(h, HeaderSize);
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(4), Signature);
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(8), 1); // major version
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(12), 1); // minor version
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(16), HeaderSize); // start offset
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(20), (uint)eofOffset); // end offset
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(24), next);
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(28), oldest);
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(32), (uint)Math.Min(end - origin, uint.MaxValue)); // maximum size
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(36), 0); // flags: clean
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(40), 0); // retention
-        BinaryPrimitives.WriteUInt32LittleEndian(h.AsSpan(44), HeaderSize);
+        var h = new byte[EvtFileHeader.Size];
+        var maxSize = (uint)Math.Min(end - origin, uint.MaxValue);
+        new EvtFileHeader(EvtFileHeader.Size, (uint)eofOffset, next, oldest, maxSize, Flags: 0, Retention: 0).Write(h); // clean
         stream.Position = origin;
         stream.Write(h);
         stream.Position = end;
@@ -102,7 +79,7 @@ public static class EvtWriter
         var sid = SidCodec.TryEncode(r.UserSid) ?? [];
 
         var names = Encoding.Unicode.GetBytes(r.Provider + "\0" + (r.Computer ?? string.Empty) + "\0");
-        var sidOffset = Align4(FixedSize + names.Length);
+        var sidOffset = Align4(EvtRecordHeader.Size + names.Length);
         var stringOffset = sidOffset + sid.Length;
         var stringBytes = Encoding.Unicode.GetBytes(string.Concat(strings.Select(s => s + "\0")));
         var dataOffset = stringOffset + stringBytes.Length;
@@ -113,28 +90,27 @@ public static class EvtWriter
 
         var b = new byte[length];
         var s = b.AsSpan();
-        BinaryPrimitives.WriteUInt32LittleEndian(s, (uint)length);
-        BinaryPrimitives.WriteUInt32LittleEndian(s[4..], Signature);
-        BinaryPrimitives.WriteUInt32LittleEndian(s[8..], number);
-        BinaryPrimitives.WriteUInt32LittleEndian(s[12..], (uint)seconds); // generated
-        BinaryPrimitives.WriteUInt32LittleEndian(s[16..], (uint)seconds); // written
-        BinaryPrimitives.WriteUInt32LittleEndian(s[20..], ((uint)(r.Qualifiers & 0xFFFF) << 16) | (uint)(r.EventId & 0xFFFF));
-        BinaryPrimitives.WriteUInt16LittleEndian(s[24..], r.Level switch
-        {
-            1 or 2 => 0x0001,
-            3 => 0x0002,
-            0 => 0x0008,
-            _ => 0x0004,
-        });
-        BinaryPrimitives.WriteUInt16LittleEndian(s[26..], (ushort)Math.Min(strings.Count, ushort.MaxValue));
-        BinaryPrimitives.WriteUInt16LittleEndian(s[28..], (ushort)Math.Clamp(r.Task ?? 0, 0, ushort.MaxValue));
-        BinaryPrimitives.WriteUInt32LittleEndian(s[32..], 0); // closing record number
-        BinaryPrimitives.WriteUInt32LittleEndian(s[36..], (uint)stringOffset);
-        BinaryPrimitives.WriteUInt32LittleEndian(s[40..], (uint)sid.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(s[44..], (uint)(sid.Length > 0 ? sidOffset : stringOffset));
-        BinaryPrimitives.WriteUInt32LittleEndian(s[48..], (uint)binary.Length);
-        BinaryPrimitives.WriteUInt32LittleEndian(s[52..], (uint)dataOffset);
-        names.CopyTo(s[FixedSize..]);
+        new EvtRecordHeader(
+            Length: (uint)length,
+            RecordNumber: number,
+            TimeGenerated: (uint)seconds,
+            TimeWritten: (uint)seconds,
+            EventId: ((uint)(r.Qualifiers & 0xFFFF) << 16) | (uint)(r.EventId & 0xFFFF),
+            EventType: r.Level switch
+            {
+                1 or 2 => EvtEventType.Error,
+                3 => EvtEventType.Warning,
+                0 => EvtEventType.AuditSuccess,
+                _ => EvtEventType.Information,
+            },
+            NumStrings: (ushort)Math.Min(strings.Count, ushort.MaxValue),
+            EventCategory: (ushort)Math.Clamp(r.Task ?? 0, 0, ushort.MaxValue),
+            StringOffset: (uint)stringOffset,
+            UserSidLength: (uint)sid.Length,
+            UserSidOffset: (uint)(sid.Length > 0 ? sidOffset : stringOffset),
+            DataLength: (uint)binary.Length,
+            DataOffset: (uint)dataOffset).Write(s);
+        names.CopyTo(s[EvtRecordHeader.Size..]);
         sid.CopyTo(s[sidOffset..]);
         stringBytes.CopyTo(s[stringOffset..]);
         binary.CopyTo(s[dataOffset..]);

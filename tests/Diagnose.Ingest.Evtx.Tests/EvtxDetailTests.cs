@@ -68,22 +68,22 @@ public sealed class EvtxDetailTests
     public void ValuesFormatLikeWindows()
     {
         byte[] sid = [1, 5, 0, 0, 0, 0, 0, 5, 21, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0, 0xF4, 1, 0, 0];
-        Assert.AreEqual("S-1-5-21-1-2-3-500", ValueFormatter.Format(ValueFormatter.SidType, sid));
-        Assert.AreEqual("0x3E7", ValueFormatter.Format(ValueFormatter.HexInt64Type, BitConverter.GetBytes(999L)));
-        Assert.AreEqual("0x10", ValueFormatter.Format(ValueFormatter.HexInt32Type, BitConverter.GetBytes(16)));
-        Assert.AreEqual("-5", ValueFormatter.Format(0x07, BitConverter.GetBytes(-5)));
-        Assert.AreEqual("true", ValueFormatter.Format(0x0D, BitConverter.GetBytes(unchecked((int)0xFFFFFFFF))));
-        Assert.AreEqual("false", ValueFormatter.Format(0x0D, BitConverter.GetBytes(0)));
-        Assert.AreEqual("0A0BFF", ValueFormatter.Format(ValueFormatter.BinaryType, [0x0A, 0x0B, 0xFF]));
+        Assert.AreEqual("S-1-5-21-1-2-3-500", ValueFormatter.Format(BinXmlValueType.Sid, sid));
+        Assert.AreEqual("0x3E7", ValueFormatter.Format(BinXmlValueType.HexInt64, BitConverter.GetBytes(999L)));
+        Assert.AreEqual("0x10", ValueFormatter.Format(BinXmlValueType.HexInt32, BitConverter.GetBytes(16)));
+        Assert.AreEqual("-5", ValueFormatter.Format(BinXmlValueType.Int32, BitConverter.GetBytes(-5)));
+        Assert.AreEqual("true", ValueFormatter.Format(BinXmlValueType.Bool, BitConverter.GetBytes(unchecked((int)0xFFFFFFFF))));
+        Assert.AreEqual("false", ValueFormatter.Format(BinXmlValueType.Bool, BitConverter.GetBytes(0)));
+        Assert.AreEqual("0A0BFF", ValueFormatter.Format(BinXmlValueType.Binary, [0x0A, 0x0B, 0xFF]));
         var g = Guid.Parse("54849625-5478-4994-a5ba-3e3b0328c30d");
-        Assert.AreEqual("{54849625-5478-4994-A5BA-3E3B0328C30D}", ValueFormatter.Format(ValueFormatter.GuidType, g.ToByteArray()));
+        Assert.AreEqual("{54849625-5478-4994-A5BA-3E3B0328C30D}", ValueFormatter.Format(BinXmlValueType.Guid, g.ToByteArray()));
         var ft = new DateTime(2016, 7, 8, 18, 12, 51, DateTimeKind.Utc).AddTicks(6816408).ToFileTimeUtc();
-        Assert.AreEqual("2016-07-08T18:12:51.6816408Z", ValueFormatter.Format(ValueFormatter.FileTimeType, BitConverter.GetBytes(ft)));
+        Assert.AreEqual("2016-07-08T18:12:51.6816408Z", ValueFormatter.Format(BinXmlValueType.FileTime, BitConverter.GetBytes(ft)));
         byte[] st = [0xE0, 0x07, 7, 0, 5, 0, 8, 0, 18, 0, 12, 0, 51, 0, 0x7B, 0];
-        Assert.AreEqual("2016-07-08T18:12:51.1230000Z", ValueFormatter.Format(ValueFormatter.SysTimeType, st));
+        Assert.AreEqual("2016-07-08T18:12:51.1230000Z", ValueFormatter.Format(BinXmlValueType.SysTime, st));
         byte[] strings = [(byte)'a', 0, 0, 0, (byte)'b', 0, 0, 0];
-        Assert.AreEqual("a, b", ValueFormatter.Format(0x81, strings));
-        Assert.AreEqual("1, 2", ValueFormatter.Format(0x88, [1, 0, 0, 0, 2, 0, 0, 0]));
+        Assert.AreEqual("a, b", ValueFormatter.Format(BinXmlValueType.ArrayOf | BinXmlValueType.String, strings));
+        Assert.AreEqual("1, 2", ValueFormatter.Format(BinXmlValueType.ArrayOf | BinXmlValueType.UInt32, [1, 0, 0, 0, 2, 0, 0, 0]));
     }
 
     [TestMethod]

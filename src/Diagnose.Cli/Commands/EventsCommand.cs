@@ -5,6 +5,7 @@ using Diagnose.Cli.Paths;
 using Diagnose.Core.Records;
 using Diagnose.Core.Time;
 using Diagnose.Ingest;
+using Diagnose.Ingest.Evtx.Writing;
 
 namespace Diagnose.Cli.Commands;
 
@@ -58,7 +59,7 @@ internal static class EventsCommand
             {
                 stdout.WriteLine(kind switch
                 {
-                    "xml" => OneLine(capture.XmlOf(record) ?? RecordXml.Render(record)),
+                    "xml" => OneLine(capture.XmlOf(record) ?? EventXmlWriter.Render(record)),
                     "json" => json.Render(record),
                     _ => Tsv(record),
                 });
@@ -115,7 +116,7 @@ internal static class EventsCommand
     /// </summary>
     private static string OneLine(string xml)
     {
-        xml = RecordXml.Clean(xml);
+        xml = EventXmlWriter.Clean(xml);
         return xml.Contains('\n', StringComparison.Ordinal) || xml.Contains('\r', StringComparison.Ordinal)
             ? xml.Replace("\r", "&#13;", StringComparison.Ordinal).Replace("\n", "&#10;", StringComparison.Ordinal)
             : xml;

@@ -68,23 +68,23 @@ internal sealed class BinXmlParser(StringPool pool)
         while (pos < limit)
         {
             var token = _b[pos];
-            switch (token & 0xBF)
+            switch (BinXmlTokenByte.Kind(token))
             {
-                case 0x0F:
+                case BinXmlToken.FragmentHeader:
                     pos += 4;
                     break;
-                case 0x0C:
+                case BinXmlToken.TemplateInstance:
                     output.Add(ParseInstance(ref pos, limit, depth, reuseValues, reuseInstance));
                     reuseValues = null;
                     reuseInstance = null;
                     break;
-                case 0x01:
+                case BinXmlToken.OpenStartElement:
                     output.Add(ParseElement(ref pos, limit, depth, detectDependency));
                     break;
-                case 0x0A:
+                case BinXmlToken.PITarget:
                     output.Add(ParsePi(ref pos, limit));
                     break;
-                case 0x00:
+                case BinXmlToken.EndOfStream:
                     pos = limit;
                     break;
                 default:
@@ -130,7 +130,7 @@ internal sealed class BinXmlParser(StringPool pool)
             var size = _b[d] | (_b[d + 1] << 8);
             values.Offsets[i] = data;
             values.Sizes[i] = size;
-            values.Types[i] = _b[d + 2];
+            values.Types[i] = _b[d + 2]; // a BinXmlValueType, kept as stored
             data += size;
         }
 
@@ -189,7 +189,7 @@ internal sealed class BinXmlParser(StringPool pool)
         }
 
         var tokenPos = pos;
-        var hasAttributes = (_b[pos] & 0x40) != 0;
+        var hasAttributes = BinXmlTokenByte.HasMoreBits(_b[pos]);
         var start = pos + 1;
         var withDependency = !detectDependency || !Plausible(start, limit) || Plausible(start + 2, limit);
         var p = withDependency ? start + 2 : start;
@@ -216,7 +216,7 @@ internal sealed class BinXmlParser(StringPool pool)
 
             var listEnd = p + listSize;
             var attributes = new List<BxNode>(4);
-            while (p < listEnd && (_b[p] & 0xBF) == 0x06)
+            while (p < listEnd && BinXmlTokenByte.Kind(_b[p]) == BinXmlToken.Attribute)
             {
                 Need(p, 5, limit);
                 var attrNameOffset = I32(p + 1);
@@ -231,11 +231,11 @@ internal sealed class BinXmlParser(StringPool pool)
 
         Need(p, 1, limit);
         var close = _b[p];
-        if (close == 0x03)
+        if ((BinXmlToken)close == BinXmlToken.CloseEmptyElement)
         {
             p++;
         }
-        else if (close == 0x02)
+        else if ((BinXmlToken)close == BinXmlToken.CloseStartElement)
         {
             p++;
             node.Children = ParseContent(ref p, limit, depth, detectDependency);
@@ -290,29 +290,25 @@ internal sealed class BinXmlParser(StringPool pool)
             Need(pos, 1, limit);
             var token = _b[pos];
             BxNode child;
-            switch (token & 0xBF)
+            switch (BinXmlTokenByte.Kind(token))
             {
-                case 0x04:
+                case BinXmlToken.EndElement:
                     pos++;
                     return children is null ? BxNode.None : [.. children];
-                case 0x01:
+                case BinXmlToken.OpenStartElement:
                     child = ParseElement(ref pos, limit, depth + 1, detectDependency);
                     break;
-                case 0x0C:
+                case BinXmlToken.TemplateInstance:
                     child = ParseInstance(ref pos, limit, depth + 1, null, null);
                     break;
-                case 0x0A:
+                case BinXmlToken.PITarget:
                     child = ParsePi(ref pos, limit);
                     break;
-                case 0x07:
+                case BinXmlToken.CDataSection:
                     pos++;
                     child = new BxNode { Kind = BxNodeKind.CData, Text = ReadCountedString(ref pos, limit) };
                     break;
-                case 0x05:
-                case 0x08:
-                case 0x09:
-                case 0x0D:
-                case 0x0E:
+                case var part when IsValuePart(part):
                     child = ParsePart(ref pos, limit);
                     break;
                 default:
@@ -328,8 +324,7 @@ internal sealed class BinXmlParser(StringPool pool)
         _scratchAttributes.Clear();
         while (pos < limit)
         {
-            var t = _b[pos] & 0xBF;
-            if (t is not (0x05 or 0x08 or 0x09 or 0x0D or 0x0E))
+            if (!IsValuePart(BinXmlTokenByte.Kind(_b[pos])))
             {
                 break;
             }
@@ -342,15 +337,15 @@ internal sealed class BinXmlParser(StringPool pool)
 
     private BxNode ParsePart(ref int pos, int limit)
     {
-        var token = _b[pos];
-        switch (token & 0xBF)
+        var token = BinXmlTokenByte.Kind(_b[pos]);
+        switch (token)
         {
-            case 0x05:
+            case BinXmlToken.Value:
             {
                 Need(pos, 2, limit);
                 var type = _b[pos + 1];
                 pos += 2;
-                if (type != 0x01)
+                if ((BinXmlValueType)type != BinXmlValueType.String)
                 {
                     throw Bad($"value token with type 0x{type:X2}", pos - 2);
                 }
@@ -358,11 +353,11 @@ internal sealed class BinXmlParser(StringPool pool)
                 return new BxNode { Kind = BxNodeKind.Text, Text = ReadCountedString(ref pos, limit) };
             }
 
-            case 0x08:
+            case BinXmlToken.CharRef:
                 Need(pos, 3, limit);
                 pos += 3;
                 return new BxNode { Kind = BxNodeKind.CharRef, Index = U16(pos - 2) };
-            case 0x09:
+            case BinXmlToken.EntityRef:
             {
                 Need(pos, 5, limit);
                 var nameOffset = I32(pos + 1);
@@ -377,8 +372,8 @@ internal sealed class BinXmlParser(StringPool pool)
                 {
                     Kind = BxNodeKind.Substitution,
                     Index = U16(pos - 3),
-                    ValueType = _b[pos - 1],
-                    Optional = (token & 0xBF) == 0x0E,
+                    ValueType = (BinXmlValueType)_b[pos - 1],
+                    Optional = token == BinXmlToken.OptionalSubstitution,
                 };
         }
     }
@@ -389,7 +384,7 @@ internal sealed class BinXmlParser(StringPool pool)
         var nameOffset = I32(pos + 1);
         pos += 5;
         var node = new BxNode { Kind = BxNodeKind.ProcessingInstruction, Name = ReadName(nameOffset, ref pos) };
-        if (pos < limit && _b[pos] == 0x0B)
+        if (pos < limit && (BinXmlToken)_b[pos] == BinXmlToken.PIData)
         {
             pos++;
             node.Text = ReadCountedString(ref pos, limit);
@@ -397,6 +392,11 @@ internal sealed class BinXmlParser(StringPool pool)
 
         return node;
     }
+
+    /// <summary>The tokens that make up text content or an attribute's value: literal text, references and substitutions.</summary>
+    private static bool IsValuePart(BinXmlToken token) =>
+        token is BinXmlToken.Value or BinXmlToken.CharRef or BinXmlToken.EntityRef
+            or BinXmlToken.NormalSubstitution or BinXmlToken.OptionalSubstitution;
 
     private string ReadCountedString(ref int pos, int limit)
     {

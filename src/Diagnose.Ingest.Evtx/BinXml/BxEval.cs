@@ -7,7 +7,7 @@ internal static class BxEval
 {
     /// <summary>An optional substitution whose value is NULL: Windows leaves its element or attribute out.</summary>
     public static bool IsNullOptional(BxNode part, ValueSet? values) =>
-        part.Kind == BxNodeKind.Substitution && part.Optional && (values is null || values.TypeOf(part.Index) == ValueFormatter.NullType);
+        part.Kind == BxNodeKind.Substitution && part.Optional && (values is null || values.TypeOf(part.Index) == BinXmlValueType.Null);
 
     public static bool IsAttributeOmitted(BxNode attribute, ValueSet? values)
     {
@@ -124,7 +124,7 @@ internal static class BxEval
             case BxNodeKind.Substitution when values is not null && values.Has(p.Index):
             {
                 var type = values.TypeOf(p.Index);
-                if (type == ValueFormatter.BinXmlType)
+                if (type == BinXmlValueType.BinXml)
                 {
                     var sb = new StringBuilder();
                     XmlRenderer.Render(parser.GetNested(values, p.Index, depth), null, parser, sb, depth + 1);
@@ -162,7 +162,7 @@ internal static class BxEval
 
     public static Guid? GetGuid(BxNode[] parts, ValueSet? values, BinXmlParser parser)
     {
-        if (SingleSubstitution(parts) is { } s && values is not null && values.TypeOf(s.Index) == ValueFormatter.GuidType)
+        if (SingleSubstitution(parts) is { } s && values is not null && values.TypeOf(s.Index) == BinXmlValueType.Guid)
         {
             var d = values.Data(s.Index);
             return d.Length >= 16 ? new Guid(d[..16]) : null;

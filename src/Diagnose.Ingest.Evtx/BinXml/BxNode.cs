@@ -21,7 +21,7 @@ internal sealed class BxNode
     public int Index;
 
     /// <summary>Value type declared by the substitution token.</summary>
-    public byte ValueType;
+    public BinXmlValueType ValueType;
 
     public bool Optional;
 

@@ -110,7 +110,7 @@ internal sealed class RecordBuilder(BinXmlParser parser)
             case BxNodeKind.Instance when n.Template is not null:
                 Visit(n.Template.Roots, n.Values, scope, depth + 1);
                 break;
-            case BxNodeKind.Substitution when values is not null && values.TypeOf(n.Index) == ValueFormatter.BinXmlType:
+            case BxNodeKind.Substitution when values is not null && values.TypeOf(n.Index) == BinXmlValueType.BinXml:
                 Visit(parser.GetNested(values, n.Index, depth), null, scope, depth + 1);
                 break;
             default:
@@ -243,7 +243,7 @@ internal sealed class RecordBuilder(BinXmlParser parser)
     private void AddData(string? name, BxNode e, ValueSet? v)
     {
         _data ??= new List<EventDataItem>(8);
-        if (BxEval.SingleSubstitution(e.Children) is { } s && v is not null && (v.TypeOf(s.Index) & ValueFormatter.ArrayFlag) != 0)
+        if (BxEval.SingleSubstitution(e.Children) is { } s && v is not null && ValueFormatter.IsArray(v.TypeOf(s.Index)))
         {
             // Windows repeats the element once per array item.
             var items = new List<string>();
@@ -268,7 +268,7 @@ internal sealed class RecordBuilder(BinXmlParser parser)
                 return true;
             }
 
-            if (c.Kind == BxNodeKind.Substitution && v is not null && v.TypeOf(c.Index) == ValueFormatter.BinXmlType)
+            if (c.Kind == BxNodeKind.Substitution && v is not null && v.TypeOf(c.Index) == BinXmlValueType.BinXml)
             {
                 return true;
             }

@@ -12,34 +12,25 @@ namespace Diagnose.Ingest.Evtx.BinXml;
 /// </summary>
 internal static class ValueFormatter
 {
-    public const byte NullType = 0x00;
-    public const byte StringType = 0x01;
-    public const byte AnsiStringType = 0x02;
-    public const byte BinaryType = 0x0E;
-    public const byte GuidType = 0x0F;
-    public const byte SizeTType = 0x10;
-    public const byte FileTimeType = 0x11;
-    public const byte SysTimeType = 0x12;
-    public const byte SidType = 0x13;
-    public const byte HexInt32Type = 0x14;
-    public const byte HexInt64Type = 0x15;
-    public const byte BinXmlType = 0x21;
-    public const byte ArrayFlag = 0x80;
-
     /// <summary>Size of one element of a fixed-size type, or 0 for variable-size types.</summary>
-    public static int FixedSize(byte type) => (type & 0x7F) switch
+    public static int FixedSize(BinXmlValueType type) => ElementOf(type) switch
     {
-        0x03 or 0x04 => 1,
-        0x05 or 0x06 => 2,
-        0x07 or 0x08 or 0x0B or 0x0D or 0x14 => 4,
-        0x09 or 0x0A or 0x0C or 0x11 or 0x15 => 8,
-        0x0F or 0x12 => 16,
+        BinXmlValueType.Int8 or BinXmlValueType.UInt8 => 1,
+        BinXmlValueType.Int16 or BinXmlValueType.UInt16 => 2,
+        BinXmlValueType.Int32 or BinXmlValueType.UInt32 or BinXmlValueType.Real32 or BinXmlValueType.Bool or BinXmlValueType.HexInt32 => 4,
+        BinXmlValueType.Int64 or BinXmlValueType.UInt64 or BinXmlValueType.Real64 or BinXmlValueType.FileTime or BinXmlValueType.HexInt64 => 8,
+        BinXmlValueType.Guid or BinXmlValueType.SysTime => 16,
         _ => 0,
     };
 
-    public static string Format(byte type, ReadOnlySpan<byte> data, StringPool? pool = null)
+    public static bool IsArray(BinXmlValueType type) => (type & BinXmlValueType.ArrayOf) != 0;
+
+    /// <summary>The type of one element: the type itself, or without the array flag.</summary>
+    public static BinXmlValueType ElementOf(BinXmlValueType type) => type & ~BinXmlValueType.ArrayOf;
+
+    public static string Format(BinXmlValueType type, ReadOnlySpan<byte> data, StringPool? pool = null)
     {
-        if ((type & ArrayFlag) != 0)
+        if (IsArray(type))
         {
             var items = new List<string>();
             FormatArray(type, data, items);
@@ -48,65 +39,65 @@ internal static class ValueFormatter
 
         switch (type)
         {
-            case NullType:
+            case BinXmlValueType.Null:
                 return string.Empty;
-            case StringType:
+            case BinXmlValueType.String:
             {
                 var chars = MemoryMarshal.Cast<byte, char>(data[..(data.Length & ~1)]);
                 chars = chars.TrimEnd('\0');
                 return pool is not null ? pool.Get(chars) : new string(chars);
             }
 
-            case AnsiStringType:
+            case BinXmlValueType.AnsiString:
                 return Encoding.Latin1.GetString(data.TrimEnd((byte)0));
-            case 0x03 when data.Length >= 1:
+            case BinXmlValueType.Int8 when data.Length >= 1:
                 return ((sbyte)data[0]).ToString(CultureInfo.InvariantCulture);
-            case 0x04 when data.Length >= 1:
+            case BinXmlValueType.UInt8 when data.Length >= 1:
                 return data[0].ToString(CultureInfo.InvariantCulture);
-            case 0x05 when data.Length >= 2:
+            case BinXmlValueType.Int16 when data.Length >= 2:
                 return BinaryPrimitives.ReadInt16LittleEndian(data).ToString(CultureInfo.InvariantCulture);
-            case 0x06 when data.Length >= 2:
+            case BinXmlValueType.UInt16 when data.Length >= 2:
                 return BinaryPrimitives.ReadUInt16LittleEndian(data).ToString(CultureInfo.InvariantCulture);
-            case 0x07 when data.Length >= 4:
+            case BinXmlValueType.Int32 when data.Length >= 4:
                 return BinaryPrimitives.ReadInt32LittleEndian(data).ToString(CultureInfo.InvariantCulture);
-            case 0x08 when data.Length >= 4:
+            case BinXmlValueType.UInt32 when data.Length >= 4:
                 return BinaryPrimitives.ReadUInt32LittleEndian(data).ToString(CultureInfo.InvariantCulture);
-            case 0x09 when data.Length >= 8:
+            case BinXmlValueType.Int64 when data.Length >= 8:
                 return BinaryPrimitives.ReadInt64LittleEndian(data).ToString(CultureInfo.InvariantCulture);
-            case 0x0A when data.Length >= 8:
+            case BinXmlValueType.UInt64 when data.Length >= 8:
                 return BinaryPrimitives.ReadUInt64LittleEndian(data).ToString(CultureInfo.InvariantCulture);
-            case 0x0B when data.Length >= 4:
+            case BinXmlValueType.Real32 when data.Length >= 4:
                 return BinaryPrimitives.ReadSingleLittleEndian(data).ToString(CultureInfo.InvariantCulture);
-            case 0x0C when data.Length >= 8:
+            case BinXmlValueType.Real64 when data.Length >= 8:
                 return BinaryPrimitives.ReadDoubleLittleEndian(data).ToString(CultureInfo.InvariantCulture);
-            case 0x0D when data.Length >= 1:
+            case BinXmlValueType.Bool when data.Length >= 1:
                 // Any non-zero value is true: some providers write 0xFFFFFFFF or other non-canonical values.
                 return data.ContainsAnyExcept((byte)0) ? "true" : "false";
-            case GuidType when data.Length >= 16:
+            case BinXmlValueType.Guid when data.Length >= 16:
                 return new Guid(data[..16]).ToString("B").ToUpperInvariant();
-            case SizeTType or HexInt32Type or HexInt64Type:
+            case BinXmlValueType.SizeT or BinXmlValueType.HexInt32 or BinXmlValueType.HexInt64:
                 return data.Length switch
                 {
                     4 => "0x" + BinaryPrimitives.ReadUInt32LittleEndian(data).ToString("X", CultureInfo.InvariantCulture),
                     8 => "0x" + BinaryPrimitives.ReadUInt64LittleEndian(data).ToString("X", CultureInfo.InvariantCulture),
                     _ => Convert.ToHexString(data),
                 };
-            case FileTimeType when data.Length >= 8:
+            case BinXmlValueType.FileTime when data.Length >= 8:
                 return FormatTime(FileTimeToUtc(BinaryPrimitives.ReadInt64LittleEndian(data)));
-            case SysTimeType when data.Length >= 16:
+            case BinXmlValueType.SysTime when data.Length >= 16:
                 return SystemTimeToUtc(data) is DateTime st ? FormatTime(st) : Convert.ToHexString(data);
-            case SidType:
+            case BinXmlValueType.Sid:
                 return FormatSid(data) ?? Convert.ToHexString(data);
             default:
                 return Convert.ToHexString(data);
         }
     }
 
-    /// <summary>One string per array element (0x80 flag): NUL-separated strings or fixed-size items.</summary>
-    public static void FormatArray(byte type, ReadOnlySpan<byte> data, List<string> items)
+    /// <summary>One string per array element (<see cref="BinXmlValueType.ArrayOf"/>): NUL-separated strings or fixed-size items.</summary>
+    public static void FormatArray(BinXmlValueType type, ReadOnlySpan<byte> data, List<string> items)
     {
-        var element = (byte)(type & 0x7F);
-        if (element == StringType)
+        var element = ElementOf(type);
+        if (element == BinXmlValueType.String)
         {
             var chars = MemoryMarshal.Cast<byte, char>(data[..(data.Length & ~1)]);
             while (chars.Length > 0)
@@ -125,7 +116,7 @@ internal static class ValueFormatter
             return;
         }
 
-        if (element == AnsiStringType)
+        if (element == BinXmlValueType.AnsiString)
         {
             while (data.Length > 0)
             {
@@ -143,7 +134,7 @@ internal static class ValueFormatter
             return;
         }
 
-        if (element == SidType)
+        if (element == BinXmlValueType.Sid)
         {
             // SIDs vary in size: each one says how many sub-authorities follow.
             while (data.Length >= 8)
@@ -161,7 +152,7 @@ internal static class ValueFormatter
             return;
         }
 
-        var width = element == SizeTType ? (data.Length % 8 == 0 ? 8 : 4) : FixedSize(element);
+        var width = element == BinXmlValueType.SizeT ? (data.Length % 8 == 0 ? 8 : 4) : FixedSize(element);
         if (width == 0)
         {
             items.Add(Convert.ToHexString(data));
@@ -175,38 +166,38 @@ internal static class ValueFormatter
     }
 
     /// <summary>Integer view of a value (any integer, hex, size or bool type, or a decimal/hex string).</summary>
-    public static bool TryGetUInt64(byte type, ReadOnlySpan<byte> data, out ulong value)
+    public static bool TryGetUInt64(BinXmlValueType type, ReadOnlySpan<byte> data, out ulong value)
     {
         value = 0;
         switch (type)
         {
-            case 0x03 when data.Length >= 1:
+            case BinXmlValueType.Int8 when data.Length >= 1:
                 value = (ulong)(sbyte)data[0];
                 return true;
-            case 0x04 when data.Length >= 1:
+            case BinXmlValueType.UInt8 when data.Length >= 1:
                 value = data[0];
                 return true;
-            case 0x05 when data.Length >= 2:
+            case BinXmlValueType.Int16 when data.Length >= 2:
                 value = (ulong)BinaryPrimitives.ReadInt16LittleEndian(data);
                 return true;
-            case 0x06 when data.Length >= 2:
+            case BinXmlValueType.UInt16 when data.Length >= 2:
                 value = BinaryPrimitives.ReadUInt16LittleEndian(data);
                 return true;
-            case 0x07 when data.Length >= 4:
+            case BinXmlValueType.Int32 when data.Length >= 4:
                 value = (ulong)BinaryPrimitives.ReadInt32LittleEndian(data);
                 return true;
-            case 0x08 or 0x0D or HexInt32Type when data.Length >= 4:
+            case BinXmlValueType.UInt32 or BinXmlValueType.Bool or BinXmlValueType.HexInt32 when data.Length >= 4:
                 value = BinaryPrimitives.ReadUInt32LittleEndian(data);
                 return true;
-            case 0x09 or 0x0A or HexInt64Type when data.Length >= 8:
+            case BinXmlValueType.Int64 or BinXmlValueType.UInt64 or BinXmlValueType.HexInt64 when data.Length >= 8:
                 value = BinaryPrimitives.ReadUInt64LittleEndian(data);
                 return true;
-            case SizeTType when data.Length is 4 or 8:
+            case BinXmlValueType.SizeT when data.Length is 4 or 8:
                 value = data.Length == 4 ? BinaryPrimitives.ReadUInt32LittleEndian(data) : BinaryPrimitives.ReadUInt64LittleEndian(data);
                 return true;
-            case StringType:
+            case BinXmlValueType.String:
                 return TryParseUInt64(MemoryMarshal.Cast<byte, char>(data[..(data.Length & ~1)]).TrimEnd('\0'), out value);
-            case AnsiStringType:
+            case BinXmlValueType.AnsiString:
                 return TryParseUInt64(Encoding.Latin1.GetString(data.TrimEnd((byte)0)), out value);
             default:
                 return false;
@@ -231,15 +222,15 @@ internal static class ValueFormatter
     }
 
     /// <summary>Time view of a value: FILETIME, SYSTEMTIME or an ISO-8601 string.</summary>
-    public static DateTime? TryGetTime(byte type, ReadOnlySpan<byte> data)
+    public static DateTime? TryGetTime(BinXmlValueType type, ReadOnlySpan<byte> data)
     {
         switch (type)
         {
-            case FileTimeType when data.Length >= 8:
+            case BinXmlValueType.FileTime when data.Length >= 8:
                 return FileTimeToUtc(BinaryPrimitives.ReadInt64LittleEndian(data));
-            case SysTimeType when data.Length >= 16:
+            case BinXmlValueType.SysTime when data.Length >= 16:
                 return SystemTimeToUtc(data);
-            case StringType:
+            case BinXmlValueType.String:
                 return ParseTime(MemoryMarshal.Cast<byte, char>(data[..(data.Length & ~1)]).TrimEnd('\0'));
             default:
                 return null;

@@ -34,8 +34,8 @@ internal sealed class ValueSet
 
     public bool Has(int index) => (uint)index < (uint)Count;
 
-    /// <summary>Value type actually stored, or null type (0) when the index is out of range.</summary>
-    public byte TypeOf(int index) => Has(index) ? Types[index] : (byte)0;
+    /// <summary>Value type actually stored, or the null type when the index is out of range.</summary>
+    public BinXmlValueType TypeOf(int index) => Has(index) ? (BinXmlValueType)Types[index] : BinXmlValueType.Null;
 
     public ReadOnlySpan<byte> Data(int index) =>
         Has(index) ? new ReadOnlySpan<byte>(Buffer, Offsets[index], Sizes[index]) : default;

@@ -67,7 +67,7 @@ internal static class XmlRenderer
 
         // <Data>%1</Data> with an array value becomes one <Data> per item.
         if (BxEval.SingleSubstitution(e.Children) is { } s && values is not null
-            && (values.TypeOf(s.Index) & ValueFormatter.ArrayFlag) != 0)
+            && ValueFormatter.IsArray(values.TypeOf(s.Index)))
         {
             var items = new List<string>();
             ValueFormatter.FormatArray(values.TypeOf(s.Index), values.Data(s.Index), items);
@@ -145,13 +145,13 @@ internal static class XmlRenderer
         }
 
         var type = values.TypeOf(n.Index);
-        if (type == ValueFormatter.BinXmlType)
+        if (type == BinXmlValueType.BinXml)
         {
             Render(parser.GetNested(values, n.Index, depth), null, parser, sb, depth + 1);
             return;
         }
 
-        if (type != ValueFormatter.NullType)
+        if (type != BinXmlValueType.Null)
         {
             Escape(sb, ValueFormatter.Format(type, values.Data(n.Index), parser.Pool), attribute);
         }

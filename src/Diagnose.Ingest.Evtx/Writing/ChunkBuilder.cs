@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Diagnose.Core.Records;
+using Diagnose.Ingest.Evtx.BinXml;
 using Diagnose.Ingest.Evtx.Layout;
 
 namespace Diagnose.Ingest.Evtx.Writing;
@@ -135,10 +136,10 @@ internal sealed class ChunkBuilder
         _c.U64(number);
         _c.U64(ToFileTime(r.TimeUtc));
 
-        _c.Bytes([0x0F, 0x01, 0x01, 0x00]); // fragment header
+        FragmentHeader();
         var key = TemplateKey(r.Data);
-        _c.U8(0x0C);
-        _c.U8(0x01);
+        _c.U8((byte)BinXmlToken.TemplateInstance);
+        _c.U8(0x01); // unknown byte, 1 in files written by Windows
         if (_templates.TryGetValue(key, out var known))
         {
             _c.U32(known.Id);
@@ -156,7 +157,7 @@ internal sealed class ChunkBuilder
         }
 
         WriteValues(values);
-        _c.U8(0x00); // end of the record's fragment: libfwevt requires it
+        _c.U8((byte)BinXmlToken.EndOfStream); // end of the record's fragment: libfwevt requires it
         _c.U32(0); // size copy, patched
         var size = (uint)(_c.Pos - start);
         _c.PatchU32(start + 4, size);
@@ -174,24 +175,24 @@ internal sealed class ChunkBuilder
         var sizeAt = _c.Pos;
         _c.U32(0);
         var body = _c.Pos;
-        _c.Bytes([0x0F, 0x01, 0x01, 0x00]);
+        FragmentHeader();
 
         OpenElement("Event", 0xFFFF, [("xmlns", Attr.Lit("http://schemas.microsoft.com/win/2004/08/events/event"))], out var ev);
         OpenElement("System", 0xFFFF, [], out var sys);
-        EmptyElement("Provider", [("Name", Attr.Sub(SProvider, 0x01, false)), ("Guid", Attr.Sub(SGuid, 0x0F, true))]);
-        SubElement("EventID", [("Qualifiers", Attr.Sub(SQualifiers, 0x06, true))], SEventId, 0x06, optional: false);
-        SubElement("Version", [], SVersion, 0x04, optional: true);
-        SubElement("Level", [], SLevel, 0x04, optional: false);
-        SubElement("Task", [], STask, 0x06, optional: true);
-        SubElement("Opcode", [], SOpcode, 0x04, optional: true);
-        SubElement("Keywords", [], SKeywords, 0x15, optional: true);
-        EmptyElement("TimeCreated", [("SystemTime", Attr.Sub(STime, 0x11, true))]);
-        SubElement("EventRecordID", [], SRecordId, 0x0A, optional: false);
+        EmptyElement("Provider", [("Name", Attr.Sub(SProvider, BinXmlValueType.String, false)), ("Guid", Attr.Sub(SGuid, BinXmlValueType.Guid, true))]);
+        SubElement("EventID", [("Qualifiers", Attr.Sub(SQualifiers, BinXmlValueType.UInt16, true))], SEventId, BinXmlValueType.UInt16, optional: false);
+        SubElement("Version", [], SVersion, BinXmlValueType.UInt8, optional: true);
+        SubElement("Level", [], SLevel, BinXmlValueType.UInt8, optional: false);
+        SubElement("Task", [], STask, BinXmlValueType.UInt16, optional: true);
+        SubElement("Opcode", [], SOpcode, BinXmlValueType.UInt8, optional: true);
+        SubElement("Keywords", [], SKeywords, BinXmlValueType.HexInt64, optional: true);
+        EmptyElement("TimeCreated", [("SystemTime", Attr.Sub(STime, BinXmlValueType.FileTime, true))]);
+        SubElement("EventRecordID", [], SRecordId, BinXmlValueType.UInt64, optional: false);
         EmptyElement("Correlation", []);
-        EmptyElement("Execution", [("ProcessID", Attr.Sub(SProcess, 0x08, true)), ("ThreadID", Attr.Sub(SThread, 0x08, true))]);
-        SubElement("Channel", [], SChannel, 0x01, optional: true);
-        SubElement("Computer", [], SComputer, 0x01, optional: true);
-        EmptyElement("Security", [("UserID", Attr.Sub(SUser, 0x13, true))]);
+        EmptyElement("Execution", [("ProcessID", Attr.Sub(SProcess, BinXmlValueType.UInt32, true)), ("ThreadID", Attr.Sub(SThread, BinXmlValueType.UInt32, true))]);
+        SubElement("Channel", [], SChannel, BinXmlValueType.String, optional: true);
+        SubElement("Computer", [], SComputer, BinXmlValueType.String, optional: true);
+        EmptyElement("Security", [("UserID", Attr.Sub(SUser, BinXmlValueType.Sid, true))]);
         CloseElement(sys);
         if (data.Count > 0)
         {
@@ -199,38 +200,38 @@ internal sealed class ChunkBuilder
             for (var i = 0; i < data.Count; i++)
             {
                 var slot = (ushort)(FirstData + i);
-                SubElement("Data", data[i].Name is { } n ? [("Name", Attr.Lit(n))] : [], slot, 0x01, optional: true);
+                SubElement("Data", data[i].Name is { } n ? [("Name", Attr.Lit(n))] : [], slot, BinXmlValueType.String, optional: true);
             }
 
             CloseElement(ed);
         }
 
         CloseElement(ev);
-        _c.U8(0x00); // end of the template's fragment
+        _c.U8((byte)BinXmlToken.EndOfStream); // end of the template's fragment
         _c.PatchU32(sizeAt, (uint)(_c.Pos - body));
     }
 
-    private static List<(byte Type, byte[] Data)> Values(EventRecord r, ulong number)
+    private static List<(BinXmlValueType Type, byte[] Data)> Values(EventRecord r, ulong number)
     {
         var sid = SidCodec.TryEncode(r.UserSid);
-        var values = new List<(byte Type, byte[] Data)>(FirstData + r.Data.Count)
+        var values = new List<(BinXmlValueType Type, byte[] Data)>(FirstData + r.Data.Count)
         {
             Str(r.Provider),
-            r.ProviderGuid is { } g ? V(0x0F, g.ToByteArray()) : Null(),
-            r.Qualifiers != 0 ? V(0x06, U16(Checked(r.Qualifiers, ushort.MaxValue, "Qualifiers"))) : Null(),
-            V(0x06, U16(Checked(r.EventId, ushort.MaxValue, "EventId"))),
-            r.Version is { } v ? V(0x04, [(byte)Checked(v, byte.MaxValue, "Version")]) : Null(),
-            V(0x04, [(byte)Checked(r.Level, byte.MaxValue, "Level")]),
-            r.Task is { } t ? V(0x06, U16(Checked(t, ushort.MaxValue, "Task"))) : Null(),
-            r.Opcode is { } o ? V(0x04, [(byte)Checked(o, byte.MaxValue, "Opcode")]) : Null(),
-            r.Keywords is { } k ? V(0x15, BitConverter.GetBytes(k)) : Null(),
-            r.TimeUtc is not null ? V(0x11, BitConverter.GetBytes(ToFileTime(r.TimeUtc))) : Null(),
-            V(0x0A, BitConverter.GetBytes(number)),
-            r.ProcessId is { } p ? V(0x08, BitConverter.GetBytes((uint)p)) : Null(),
-            r.ThreadId is { } th ? V(0x08, BitConverter.GetBytes((uint)th)) : Null(),
+            r.ProviderGuid is { } g ? V(BinXmlValueType.Guid, g.ToByteArray()) : Null(),
+            r.Qualifiers != 0 ? V(BinXmlValueType.UInt16, U16(Checked(r.Qualifiers, ushort.MaxValue, "Qualifiers"))) : Null(),
+            V(BinXmlValueType.UInt16, U16(Checked(r.EventId, ushort.MaxValue, "EventId"))),
+            r.Version is { } v ? V(BinXmlValueType.UInt8, [(byte)Checked(v, byte.MaxValue, "Version")]) : Null(),
+            V(BinXmlValueType.UInt8, [(byte)Checked(r.Level, byte.MaxValue, "Level")]),
+            r.Task is { } t ? V(BinXmlValueType.UInt16, U16(Checked(t, ushort.MaxValue, "Task"))) : Null(),
+            r.Opcode is { } o ? V(BinXmlValueType.UInt8, [(byte)Checked(o, byte.MaxValue, "Opcode")]) : Null(),
+            r.Keywords is { } k ? V(BinXmlValueType.HexInt64, BitConverter.GetBytes(k)) : Null(),
+            r.TimeUtc is not null ? V(BinXmlValueType.FileTime, BitConverter.GetBytes(ToFileTime(r.TimeUtc))) : Null(),
+            V(BinXmlValueType.UInt64, BitConverter.GetBytes(number)),
+            r.ProcessId is { } p ? V(BinXmlValueType.UInt32, BitConverter.GetBytes((uint)p)) : Null(),
+            r.ThreadId is { } th ? V(BinXmlValueType.UInt32, BitConverter.GetBytes((uint)th)) : Null(),
             r.Channel is { } ch ? Str(ch) : Null(),
             r.Computer is { } co ? Str(co) : Null(),
-            sid is not null ? V(0x13, sid) : r.UserSid is { } us ? Str(us) : Null(),
+            sid is not null ? V(BinXmlValueType.Sid, sid) : r.UserSid is { } us ? Str(us) : Null(),
         };
         foreach (var item in r.Data)
         {
@@ -240,13 +241,13 @@ internal sealed class ChunkBuilder
         return values;
     }
 
-    private void WriteValues(List<(byte Type, byte[] Data)> values)
+    private void WriteValues(List<(BinXmlValueType Type, byte[] Data)> values)
     {
         _c.U32((uint)values.Count);
         foreach (var (type, data) in values)
         {
             _c.U16((ushort)data.Length);
-            _c.U8(type);
+            _c.U8((byte)type);
             _c.U8(0);
         }
 
@@ -256,18 +257,18 @@ internal sealed class ChunkBuilder
         }
     }
 
-    private static (byte Type, byte[] Data) V(byte type, byte[] data) => (type, data);
+    private static (BinXmlValueType Type, byte[] Data) V(BinXmlValueType type, byte[] data) => (type, data);
 
-    private static (byte Type, byte[] Data) Null() => (0x00, []);
+    private static (BinXmlValueType Type, byte[] Data) Null() => (BinXmlValueType.Null, []);
 
-    private static (byte Type, byte[] Data) Str(string s)
+    private static (BinXmlValueType Type, byte[] Data) Str(string s)
     {
         if (s.Length > 32767)
         {
             throw new ArgumentException($"a string of {s.Length} characters does not fit an EVTX value (at most 32,767)");
         }
 
-        return (0x01, System.Text.Encoding.Unicode.GetBytes(s));
+        return (BinXmlValueType.String, System.Text.Encoding.Unicode.GetBytes(s));
     }
 
     private static byte[] U16(int v) => BitConverter.GetBytes((ushort)v);
@@ -304,23 +305,23 @@ internal sealed class ChunkBuilder
     private void OpenElement(string name, ushort dependency, (string Name, Attr Value)[] attrs, out int sizeAt)
     {
         StartElement(name, dependency, attrs, out sizeAt);
-        _c.U8(0x02);
+        _c.U8((byte)BinXmlToken.CloseStartElement);
     }
 
     private void CloseElement(int sizeAt)
     {
-        _c.U8(0x04);
+        _c.U8((byte)BinXmlToken.EndElement);
         _c.PatchU32(sizeAt, (uint)(_c.Pos - sizeAt - 4));
     }
 
     private void EmptyElement(string name, (string Name, Attr Value)[] attrs)
     {
         StartElement(name, 0xFFFF, attrs, out var sizeAt);
-        _c.U8(0x03);
+        _c.U8((byte)BinXmlToken.CloseEmptyElement);
         _c.PatchU32(sizeAt, (uint)(_c.Pos - sizeAt - 4));
     }
 
-    private void SubElement(string name, (string Name, Attr Value)[] attrs, ushort slot, byte type, bool optional)
+    private void SubElement(string name, (string Name, Attr Value)[] attrs, ushort slot, BinXmlValueType type, bool optional)
     {
         OpenElement(name, 0xFFFF, attrs, out var sizeAt);
         Substitution(slot, type, optional);
@@ -329,7 +330,7 @@ internal sealed class ChunkBuilder
 
     private void StartElement(string name, ushort dependency, (string Name, Attr Value)[] attrs, out int sizeAt)
     {
-        _c.U8(attrs.Length > 0 ? (byte)0x41 : (byte)0x01);
+        _c.U8(BinXmlTokenByte.Encode(BinXmlToken.OpenStartElement, moreBits: attrs.Length > 0));
         _c.U16(dependency);
         sizeAt = _c.Pos;
         _c.U32(0);
@@ -343,13 +344,13 @@ internal sealed class ChunkBuilder
         _c.U32(0);
         for (var i = 0; i < attrs.Length; i++)
         {
-            _c.U8(i < attrs.Length - 1 ? (byte)0x46 : (byte)0x06);
+            _c.U8(BinXmlTokenByte.Encode(BinXmlToken.Attribute, moreBits: i < attrs.Length - 1));
             Name(attrs[i].Name);
             var a = attrs[i].Value;
             if (a.Text is { } text)
             {
-                _c.U8(0x05);
-                _c.U8(0x01);
+                _c.U8((byte)BinXmlToken.Value);
+                _c.U8((byte)BinXmlValueType.String);
                 _c.U16((ushort)text.Length);
                 _c.Utf16(text);
             }
@@ -362,12 +363,15 @@ internal sealed class ChunkBuilder
         _c.PatchU32(listAt, (uint)(_c.Pos - listAt - 4));
     }
 
-    private void Substitution(ushort slot, byte type, bool optional)
+    private void Substitution(ushort slot, BinXmlValueType type, bool optional)
     {
-        _c.U8(optional ? (byte)0x0E : (byte)0x0D);
+        _c.U8((byte)(optional ? BinXmlToken.OptionalSubstitution : BinXmlToken.NormalSubstitution));
         _c.U16(slot);
-        _c.U8(type);
+        _c.U8((byte)type);
     }
+
+    /// <summary>Fragment header token, BinXML version 1.1, no flags.</summary>
+    private void FragmentHeader() => _c.Bytes([(byte)BinXmlToken.FragmentHeader, 0x01, 0x01, 0x00]);
 
     /// <summary>A name reference; the first use in the chunk stores the name right after its offset.</summary>
     private void Name(string name)
@@ -394,10 +398,10 @@ internal sealed class ChunkBuilder
         _newNames.Add(name);
     }
 
-    private readonly record struct Attr(string? Text, ushort Slot, byte Type, bool Optional)
+    private readonly record struct Attr(string? Text, ushort Slot, BinXmlValueType Type, bool Optional)
     {
-        public static Attr Lit(string text) => new(text, 0, 0, false);
+        public static Attr Lit(string text) => new(text, 0, BinXmlValueType.Null, false);
 
-        public static Attr Sub(ushort slot, byte type, bool optional) => new(null, slot, type, optional);
+        public static Attr Sub(ushort slot, BinXmlValueType type, bool optional) => new(null, slot, type, optional);
     }
 }
