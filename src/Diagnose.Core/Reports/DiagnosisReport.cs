@@ -15,6 +15,9 @@ public sealed class DiagnosisReport
 
     public double Confidence { get; init; }
 
+    /// <summary>An incident to repair, or lower-severity advice about a standing risk.</summary>
+    public Severity Severity { get; init; } = Severity.Incident;
+
     /// <summary>How the confidence was reached (see README, "Confidence").</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public ConfidenceBasis? ConfidenceBasis { get; init; }

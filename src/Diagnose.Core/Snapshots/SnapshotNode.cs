@@ -21,6 +21,12 @@ public sealed record SnapshotNode
     /// <summary>Cluster service start type: automatic, manual, disabled.</summary>
     public string? ClusSvcStart { get; init; }
 
+    /// <summary>Whether the node was up and a member of the running cluster when the snapshot was taken (a sponsor for a join).</summary>
+    public bool? ClusterMember { get; init; }
+
+    /// <summary>Whether the node can start a disaster-recovery Windows installation without the cluster software.</summary>
+    public bool? RecoveryInstallAvailable { get; init; }
+
     /// <summary>Line of the node's object in the snapshot file, for evidence.</summary>
     public int? Line { get; init; }
 }

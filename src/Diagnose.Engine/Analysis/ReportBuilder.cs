@@ -86,6 +86,7 @@ internal sealed class ReportBuilder
                 Title = first.Rule.Title,
                 RootCause = first.Text,
                 Confidence = best.Confidence,
+                Severity = first.Rule.Diagnosis?.Severity ?? Severity.Incident,
                 ConfidenceBasis = Basis(best),
                 Nodes = evidence.Select(e => e.Node).Where(n => n.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
                 Evidence = evidence,

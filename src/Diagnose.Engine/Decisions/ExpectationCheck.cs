@@ -33,6 +33,11 @@ internal static class ExpectationCheck
                 failures.Add($"{want.Rule}: expected plan {want.Plan}, got {match.Fix?.Plan ?? "none"}");
             }
 
+            if (want.Severity is { } severity && !string.Equals(severity, match.Severity.ToString(), StringComparison.OrdinalIgnoreCase))
+            {
+                failures.Add($"{want.Rule}: expected severity {severity}, got {match.Severity.ToString().ToLowerInvariant()}");
+            }
+
             if (want.Confidence is { } confidence && Math.Abs(match.Confidence - confidence) > ConfidenceTolerance)
             {
                 failures.Add($"{want.Rule}: expected confidence {Format(confidence)}, got {Format(match.Confidence)}");

@@ -29,6 +29,8 @@ public sealed class SnapshotNormaliser
                 ["clusdbBytes"] = node.ClusdbBytes,
                 ["clusDiskStart"] = node.ClusDiskStart?.ToLowerInvariant(),
                 ["clusSvcStart"] = node.ClusSvcStart?.ToLowerInvariant(),
+                ["clusterMember"] = node.ClusterMember,
+                ["recoveryInstallAvailable"] = node.RecoveryInstallAvailable,
                 ["capturedAt"] = snapshot.CapturedAtUtc,
             }, new ObservationOrigin(snapshot.Source, "node", $"{os.Trim()}; Clusdb {clusdb}", name, node.Line));
         }
@@ -37,13 +39,15 @@ public sealed class SnapshotNormaliser
         {
             foreach (var checkpoint in quorum.Checkpoints)
             {
-                var state = checkpoint.ChecksumMatches switch { true => "consistent", false => "inconsistent", null => "consistency unknown" };
+                var state = checkpoint.ChecksumMatches switch { true => "consistent", false => "inconsistent", null => "consistency unknown" }
+                    + (checkpoint.LoadHive is { } hive ? $", a copy {hive} in Load Hive" : "");
                 var written = (checkpoint.WrittenAtUtc is { } writtenAt ? IsoTime.Format(writtenAt, IsoPrecision.Seconds) : null) ?? "time unknown";
                 yield return Fact.Create(_schemas.Get("QuorumCheckpoint"), new Dictionary<string, object?>
                 {
                     ["file"] = checkpoint.File,
                     ["sequence"] = checkpoint.Sequence,
                     ["checksumMatches"] = checkpoint.ChecksumMatches,
+                    ["loadHive"] = checkpoint.LoadHive,
                     ["writtenAt"] = checkpoint.WrittenAtUtc,
                 }, new ObservationOrigin(snapshot.Source, "checkpoint", $"{checkpoint.File} sequence {checkpoint.Sequence}, {state}, written {written}", null, checkpoint.Line));
             }
@@ -56,6 +60,8 @@ public sealed class SnapshotNormaliser
                 ["quologValid"] = quorum.QuologValid,
                 ["tombstone"] = quorum.Tombstone,
                 ["lastConfigurationChange"] = quorum.LastConfigurationChangeUtc,
+                ["lastConfigurationChangeLogged"] = quorum.LastConfigurationChangeLogged,
+                ["mscsFolderPresent"] = quorum.MscsFolderPresent,
                 ["capturedAt"] = snapshot.CapturedAtUtc,
             }, new ObservationOrigin(snapshot.Source, "quorum", $"quolog {(quorum.QuologPresent == false ? "missing" : quorum.QuologValid == false ? "invalid" : "present")}; last configuration change {change}", null, quorum.Line));
         }

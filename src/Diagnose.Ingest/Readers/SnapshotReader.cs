@@ -14,11 +14,12 @@ public static class SnapshotReader
     public const string Kind = "cluster-snapshot";
 
     private static readonly string[] RootKeys = ["kind", "cluster", "capturedAt", "nodes", "quorum", "resources", "restores"];
-    private static readonly string[] NodeKeys = ["name", "os", "servicePack", "clusdb", "clusDiskStart", "clusSvcStart"];
+    private static readonly string[] NodeKeys = ["name", "os", "servicePack", "clusdb", "clusDiskStart", "clusSvcStart", "clusterMember", "recoveryInstallAvailable"];
     private static readonly string[] ClusdbKeys = ["state", "bytes"];
-    private static readonly string[] QuorumKeys = ["checkpoints", "quolog", "tombstone", "lastConfigurationChange"];
+    private static readonly string[] QuorumKeys = ["checkpoints", "quolog", "tombstone", "lastConfigurationChange", "lastConfigurationChangeLogged", "mscsFolderPresent"];
     private static readonly string[] QuologKeys = ["present", "valid"];
-    private static readonly string[] CheckpointKeys = ["file", "sequence", "checksumMatches", "writtenAt"];
+    private static readonly string[] CheckpointKeys = ["file", "sequence", "checksumMatches", "loadHive", "writtenAt"];
+    private static readonly string[] LoadHiveResults = ["loads", "fails"];
     private static readonly string[] ResourceKeys = ["name", "group", "type", "service", "possibleOwners"];
     private static readonly string[] ClusdbStates = ["valid", "corrupt", "zero-bytes", "missing"];
     private static readonly string[] StartTypes = ["system", "boot", "automatic", "manual", "disabled"];
@@ -132,6 +133,8 @@ public static class SnapshotReader
             ClusdbBytes = clusdbBytes,
             ClusDiskStart = check.OneOf(o, "clusDiskStart", $"{path}.clusDiskStart", StartTypes),
             ClusSvcStart = check.OneOf(o, "clusSvcStart", $"{path}.clusSvcStart", StartTypes),
+            ClusterMember = check.Bool(o, "clusterMember", $"{path}.clusterMember"),
+            RecoveryInstallAvailable = check.Bool(o, "recoveryInstallAvailable", $"{path}.recoveryInstallAvailable"),
             Line = SnapshotChecker.LineOf(o),
         };
 
@@ -154,6 +157,7 @@ public static class SnapshotReader
             var file = check.String(item, "file", $"{path}.file");
             var sequence = check.Integer(item, "sequence", $"{path}.sequence");
             var matches = check.Bool(item, "checksumMatches", $"{path}.checksumMatches");
+            var loadHive = check.OneOf(item, "loadHive", $"{path}.loadHive", LoadHiveResults);
             var written = check.Date(item, "writtenAt", $"{path}.writtenAt");
             if (string.IsNullOrWhiteSpace(file) || sequence is null)
             {
@@ -163,7 +167,7 @@ public static class SnapshotReader
 
             checkpoints.Add(new SnapshotCheckpoint
             {
-                File = file, Sequence = sequence.Value, ChecksumMatches = matches, WrittenAtUtc = written, Line = SnapshotChecker.LineOf(item),
+                File = file, Sequence = sequence.Value, ChecksumMatches = matches, LoadHive = loadHive, WrittenAtUtc = written, Line = SnapshotChecker.LineOf(item),
             });
         }
 
@@ -180,6 +184,8 @@ public static class SnapshotReader
             QuologValid = quolog is null ? null : check.Bool(quolog, "valid", "quorum.quolog.valid"),
             Tombstone = check.Bool(o, "tombstone", "quorum.tombstone"),
             LastConfigurationChangeUtc = check.Date(o, "lastConfigurationChange", "quorum.lastConfigurationChange"),
+            LastConfigurationChangeLogged = check.Bool(o, "lastConfigurationChangeLogged", "quorum.lastConfigurationChangeLogged"),
+            MscsFolderPresent = check.Bool(o, "mscsFolderPresent", "quorum.mscsFolderPresent"),
             Line = SnapshotChecker.LineOf(o),
         };
     }

@@ -10,7 +10,7 @@ internal static class DecisionCaseReader
     private static readonly string[] EventKeys = ["node", "log", "provider", "id", "time", "data"];
     private static readonly string[] ExpectKeys = ["diagnoses", "only", "absent", "ruledOut", "collect", "benign", "unexplained"];
     private static readonly string[] ExpectedEventKeys = ["provider", "id", "node"];
-    private static readonly string[] DiagnosisKeys = ["rule", "plan", "confidence"];
+    private static readonly string[] DiagnosisKeys = ["rule", "plan", "confidence", "severity"];
     private static readonly string[] RuledOutKeys = ["rule", "reason"];
 
     private static readonly Dictionary<string, CaseKind> Kinds = new(StringComparer.Ordinal)
@@ -132,7 +132,13 @@ internal static class DecisionCaseReader
             if (json.Text(d, "rule", $"an expected diagnosis of {what}") is { } rule)
             {
                 context.CheckRule(d["rule"]!, rule);
-                diagnoses.Add(new ExpectedDiagnosis(rule, json.Text(d, "plan", $"an expected diagnosis of {what}", required: false), json.Confidence(d, "confidence", $"an expected diagnosis of {what}")));
+                var severity = json.Text(d, "severity", $"an expected diagnosis of {what}", required: false);
+                if (severity is not null and not ("incident" or "advice"))
+                {
+                    json.Problem(d["severity"], $"'severity' must be \"incident\" or \"advice\", found \"{severity}\"");
+                }
+
+                diagnoses.Add(new ExpectedDiagnosis(rule, json.Text(d, "plan", $"an expected diagnosis of {what}", required: false), json.Confidence(d, "confidence", $"an expected diagnosis of {what}"), severity));
             }
         }
 

@@ -1,3 +1,4 @@
+using Diagnose.Core.Reports;
 using Diagnose.Rules.Expressions;
 using Diagnose.Rules.Facts;
 using Diagnose.Rules.Model;
@@ -15,7 +16,7 @@ internal sealed class RuleFileReader
     private static readonly string[] PatternKeys = ["fact", "as", "where"];
     private static readonly string[] AggregateKeys = ["fact", "as", "where", "into", "having"];
     private static readonly string[] ExampleKeys = ["name", "fires", "facts", "ruledOut", "confidence"];
-    private static readonly string[] DiagnoseKeys = ["rootCause", "confidence", "plan", "evidence", "incident"];
+    private static readonly string[] DiagnoseKeys = ["rootCause", "confidence", "plan", "evidence", "incident", "severity"];
     private static readonly string[] BenignKeys = ["event", "reason"];
     private static readonly string[] DeriveKeys = ["fact", "set"];
 
@@ -452,7 +453,20 @@ internal sealed class RuleFileReader
                     }
 
                     var incident = Incident(body["incident"], scope);
-                    return text is null ? null : new ConcludeAction(ConclusionKind.Diagnosis, text, confidence, plan, evidence, null) { MaxConfidence = max, Incident = incident };
+                    var severity = Severity.Incident;
+                    if (_json.OptionalString(body, "severity") is { } severityText)
+                    {
+                        if (severityText == "advice")
+                        {
+                            severity = Severity.Advice;
+                        }
+                        else if (severityText != "incident")
+                        {
+                            _json.Problem(body["severity"]!, $"'severity' must be \"incident\" or \"advice\", found \"{severityText}\"");
+                        }
+                    }
+
+                    return text is null ? null : new ConcludeAction(ConclusionKind.Diagnosis, text, confidence, plan, evidence, null) { MaxConfidence = max, Incident = incident, Severity = severity };
                 }
 
             case "benign":

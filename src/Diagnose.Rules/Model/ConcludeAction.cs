@@ -1,3 +1,4 @@
+using Diagnose.Core.Reports;
 using Diagnose.Rules.Expressions;
 
 namespace Diagnose.Rules.Model;
@@ -19,4 +20,7 @@ public sealed record ConcludeAction(
 
     /// <summary>Expressions over the match that name the incident; matches with equal values are one diagnosis. Empty: grouped by rule and root-cause text.</summary>
     public IReadOnlyList<CompiledExpression> Incident { get; init; } = [];
+
+    /// <summary>An incident to repair, or lower-severity advice (the rule's <c>"severity": "advice"</c>).</summary>
+    public Severity Severity { get; init; } = Severity.Incident;
 }
