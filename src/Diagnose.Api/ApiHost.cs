@@ -70,7 +70,7 @@ public static class ApiHost
                     rules = engine.Rules.Rules.Count,
                     articles = engine.Knowledge.Articles.Count(),
                 };
-                return ready ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+                return ApiJson.Result(body, ready ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Service")
             .WithSummary("Readiness: 200 once the store is migrated, 503 before; the store kind, schema version, this instance's id, and the rule and article counts");

@@ -56,7 +56,7 @@ internal static class AnalysisEndpoints
                 var (items, total) = store.List(filter);
                 var nextOffset = filter.Offset + items.Count;
                 var next = nextOffset < total ? Next(filter, since, nextOffset) : null;
-                return Results.Ok(new AnalysisPage(items, total, filter.Offset, filter.Limit, next));
+                return ApiJson.Result(new AnalysisPage(items, total, filter.Offset, filter.Limit, next));
             })
             .WithSummary("Analyses, newest first, filtered by article (kb), node and creation time (since), in pages (offset, limit)")
             .Produces<AnalysisPage>()

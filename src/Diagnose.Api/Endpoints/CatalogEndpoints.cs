@@ -4,19 +4,16 @@ using Diagnose.Knowledge.Articles;
 using Diagnose.Rules.Model;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
 
 namespace Diagnose.Api.Endpoints;
 
 /// <summary><c>/api/rules</c> and <c>/api/kb</c>: what the shared engine loaded. Files are named, never their server paths.</summary>
 internal static class CatalogEndpoints
 {
-    private static readonly JsonSerializer Camel = JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new CamelCasePropertyNamesContractResolver() });
-
     public static void Map(IEndpointRouteBuilder app)
     {
         var rules = app.MapGroup("/api/rules").WithTags("Rules");
-        rules.MapGet("/", (DiagnoseEngine engine) => Results.Ok(engine.Rules.Rules.Select(Summary)))
+        rules.MapGet("/", (DiagnoseEngine engine) => ApiJson.Result(engine.Rules.Rules.Select(Summary)))
             .WithSummary("Every rule: id, title, article, priority, tags and file name");
         rules.MapGet("/{id}", (string id, DiagnoseEngine engine) =>
                 engine.Rules.Find(id) is { } rule ? new JsonText(Detail(rule)) : Problems.NotFound("rule", id))
@@ -24,7 +21,7 @@ internal static class CatalogEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         var kb = app.MapGroup("/api/kb").WithTags("Knowledge articles");
-        kb.MapGet("/", (DiagnoseEngine engine) => Results.Ok(engine.Knowledge.Articles.Select(a => new { a.Id, a.Title, a.Summary, a.AppliesTo })))
+        kb.MapGet("/", (DiagnoseEngine engine) => ApiJson.Result(engine.Knowledge.Articles.Select(a => new { a.Id, a.Title, a.Summary, a.AppliesTo })))
             .WithSummary("Every knowledge article: id, title, summary and what it applies to");
         kb.MapGet("/{id}", (string id, DiagnoseEngine engine) =>
                 engine.Knowledge.Find(id) is { } article ? new JsonText(Detail(article)) : Problems.NotFound("knowledge article", id))
@@ -36,14 +33,14 @@ internal static class CatalogEndpoints
 
     private static string Detail(Rule rule)
     {
-        var detail = JObject.FromObject(Summary(rule), Camel);
+        var detail = JObject.FromObject(Summary(rule), ApiJson.Serializer);
         detail["definition"] = Definition(rule.Source);
         return detail.ToString(Formatting.Indented);
     }
 
     private static string Detail(Article article)
     {
-        var detail = JObject.FromObject(article, Camel);
+        var detail = JObject.FromObject(article, ApiJson.Serializer);
         detail.Remove("source");
         detail["file"] = Path.GetFileName(article.Source);
         return detail.ToString(Formatting.Indented);

@@ -11,7 +11,7 @@ internal static class Problems
     public const string TypePrefix = "urn:diagnose:problem:";
 
     public static IResult Result(int status, string type, string title, string detail, IDictionary<string, object?>? extensions = null) =>
-        Results.Problem(detail: detail, statusCode: status, title: title, type: TypePrefix + type, extensions: extensions);
+        new ProblemResult(status, TypePrefix + type, title, detail, extensions);
 
     public static IResult Result(UploadRejectedException e, string? analysisId) =>
         Result(e.Status, e.Type, e.Title, e.Message, analysisId is null ? null : new Dictionary<string, object?> { ["analysisId"] = analysisId });

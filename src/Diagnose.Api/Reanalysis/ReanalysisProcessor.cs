@@ -1,4 +1,5 @@
 using Diagnose.Analysis;
+using Diagnose.Api.Http;
 using Diagnose.Api.Storage;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -77,7 +78,7 @@ internal sealed partial class ReanalysisProcessor
         }
 
         var report = _engine.Analyze(Inputs(analysis), cancellation: stopping);
-        var after = VerdictLine.From(JObject.FromObject(report, JsonSerializer.Create(new JsonSerializerSettings { ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver() })));
+        var after = VerdictLine.From(JObject.FromObject(report, ApiJson.Serializer));
         return (before, after);
     }
 
