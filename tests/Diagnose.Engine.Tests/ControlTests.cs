@@ -10,6 +10,7 @@ public sealed class ControlTests
     [DataRow("near-miss-1042-other-resource")]
     [DataRow("near-miss-1002-other-error")]
     [DataRow("lone-1024")]
+    [DataRow("healthy-sp5-bad-checkpoint")]
     public void Analyze_ControlCase_GivesNoDiagnosis(string control)
     {
         var report = Engine.Analyze(Engine.Sample("controls/" + control));
@@ -58,5 +59,15 @@ public sealed class ControlTests
         Assert.AreEqual(("ClusSvc", 1024, 5316L, "EXRFT1"), (benign.Provider, benign.EventId, benign.Record, benign.Node));
         Assert.AreEqual("Q188674.checkpoint-warning-after-restore-procedure", benign.Rule);
         StringAssert.Contains(benign.Reason, "running at 1999-10-05 09:41:05 UTC");
+    }
+
+    [TestMethod]
+    public void Analyze_Sp5ClusterWithAnInconsistentCheckpoint_RulesOutTheManualRouteBecauseTheServiceFormsFromClusdb()
+    {
+        var report = Engine.Analyze(Engine.Sample("controls/healthy-sp5-bad-checkpoint"));
+
+        var ruledOut = report.RuledOut.Single(r => r.Rule == "Q217147.latest-checkpoint-inconsistent-clusdb-valid");
+        StringAssert.Contains(ruledOut.Reason, "forms from the node's own Clusdb by itself");
+        Assert.IsTrue(ruledOut.By.Count > 0, "the ruled-out entry names the facts that ruled it out");
     }
 }

@@ -87,7 +87,8 @@ public sealed class SimulateAnalyzeTests
             var folder = temp.Sub(seed.ToString(CultureInfo.InvariantCulture));
             SimulationOutput.Write(run, folder);
             var report = Shared.Engine.Analyze([folder]);
-            Assert.IsEmpty(report.Diagnoses, $"seed {seed}: {string.Join(", ", report.Diagnoses.Select(d => d.Rule))}");
+            // An NT 4.0 SP4 cluster is healthy but still gets the service-pack advice (Q217147, Resolution), never an incident.
+            Assert.IsEmpty(report.Diagnoses.Where(d => d.Severity == Diagnose.Core.Reports.Severity.Incident), $"seed {seed}: {string.Join(", ", report.Diagnoses.Select(d => d.Rule))}");
             Assert.IsTrue(report.Inputs.All(i => i.Errors.Count == 0 && i.Skipped == 0), $"seed {seed}: the written files read back cleanly");
         }
     }

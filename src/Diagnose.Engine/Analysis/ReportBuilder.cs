@@ -178,7 +178,12 @@ internal sealed class ReportBuilder
             Steps = plan.Steps.Select(s => s.Text).ToList(),
             Warnings = article.AntiPlans.Select(a => a.Warning ?? a.Title).ToList(),
         };
-        Pending.Add(new PendingValidation(fix, article, plan, conclusion.Rule.Id, new DiagnosisSource(DiagnosedEvents.From(evidence), snapshot)));
+        // Advice (a service pack against a standing risk) does not repair the incident the logs show, so it is not
+        // tried on it; `diagnose validate` tries it on the incident its plan declares.
+        if (conclusion.Rule.Diagnosis?.Severity != Severity.Advice)
+        {
+            Pending.Add(new PendingValidation(fix, article, plan, conclusion.Rule.Id, new DiagnosisSource(DiagnosedEvents.From(evidence), snapshot)));
+        }
         return fix;
     }
 

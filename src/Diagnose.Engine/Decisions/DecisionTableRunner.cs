@@ -33,11 +33,35 @@ public static class DecisionTableRunner
         {
             var files = DecisionCaseWriter.Write(decisionCase, format, engine.Events, folder);
             var report = engine.Analyze(files, new AnalyzeOptions { ValidateFixes = false });
-            return new DecisionCaseResult(table.Article, row.Id, decisionCase.Kind, decisionCase.Name, format, ExpectationCheck.Compare(decisionCase.Expect, report));
+            return new DecisionCaseResult(table.Article, row.Id, decisionCase.Kind, decisionCase.Name, format, ExpectationCheck.Compare(WithRowOutcome(row, decisionCase), report));
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// The case's expectation plus what its row already says: a positive case gives the row's rule with its plan,
+    /// confidence (and advice severity for a finding); near misses and contradicting cases of a diagnosis or finding
+    /// do not give the row's rule.
+    /// </summary>
+    private static CaseExpectation WithRowOutcome(DecisionRow row, DecisionCase decisionCase)
+    {
+        var expect = decisionCase.Expect;
+        if (row.Outcome.Rule is not { } rule)
+        {
+            return expect;
+        }
+
+        if (decisionCase.Kind == CaseKind.Positive)
+        {
+            var severity = row.Outcome.Kind == OutcomeKind.Finding ? "advice" : "incident";
+            return expect with { Diagnoses = [new ExpectedDiagnosis(rule, row.Outcome.Plan, row.Confidence, severity), .. expect.Diagnoses] };
+        }
+
+        return row.Outcome.Kind is OutcomeKind.Diagnosis or OutcomeKind.Finding
+            ? expect with { Absent = [rule, .. expect.Absent] }
+            : expect;
     }
 }

@@ -97,13 +97,14 @@ public sealed class CatalogEvent
 
     private Regex? BuildReader()
     {
+        // An event that becomes a fact without reading any insertion string still matches its message as a whole.
         var read = Fields.Where(f => f.Kind == FieldSourceKind.InsertionString).ToList();
-        if (read.Count == 0)
+        if (FactType is null)
         {
             return null;
         }
 
         var integers = read.Where(f => f.Type == FieldType.Integer).Select(f => f.Index).ToHashSet();
-        return Message.ToRegex(integers, read.Max(f => f.Index));
+        return Message.ToRegex(integers, read.Count == 0 ? int.MaxValue : read.Max(f => f.Index));
     }
 }
