@@ -96,7 +96,7 @@ public sealed class ClusterModelTests
     [TestMethod]
     public void Exchange_StartFromServicesBeforeOnline_KeepsTheMarkerAndLogs1024()
     {
-        var run = DirectoryRestoreModel.Build(DirectoryRestoreSetup.FromSeed(new ScenarioOptions(3, 2, 0)) with { FixFollows = false }, incident: true, "test", "test");
+        var run = DirectoryRestoreModel.Build(DirectoryRestoreSetup.FromSeed(new ScenarioOptions(3, 2, 0)) with { FixFollows = false }, incident: true, "test", "test", Shared.Engine.Events);
         var sim = run.Simulator;
         var failuresBefore = sim.Journal.Events.Count(e => e.EventId == 1002);
         sim.RestoreDirectory(startServices: false);
@@ -113,7 +113,7 @@ public sealed class ClusterModelTests
     [TestMethod]
     public void Jet_NewerEngineConvertsOnceOlderEngineFailsWith530()
     {
-        var run = JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(new ScenarioOptions(5, 2, 0)), JetRollingUpgradeStage.BeforeUpgrade, "test", null);
+        var run = JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(new ScenarioOptions(5, 2, 0)), JetRollingUpgradeStage.BeforeUpgrade, "test", null, Shared.Engine.Events);
         var sim = run.Simulator;
         var (a, b) = (sim.State.Nodes[0].Name, sim.State.Nodes[1].Name);
         sim.MoveGroup("WINS Group", a);
@@ -135,6 +135,6 @@ public sealed class ClusterModelTests
             ConfigVersion = 5,
             HighestConfigVersion = 5,
         };
-        return new ClusterSimulator(state, new DateTime(1999, 11, 1, 0, 0, 0, DateTimeKind.Utc), 1);
+        return new ClusterSimulator(state, new DateTime(1999, 11, 1, 0, 0, 0, DateTimeKind.Utc), 1, Shared.Engine.Events);
     }
 }

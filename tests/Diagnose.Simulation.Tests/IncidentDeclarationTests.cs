@@ -1,5 +1,6 @@
 using Diagnose.Core.Reports;
 using Diagnose.Knowledge.Loading;
+using Diagnose.Simulation.Scenarios;
 using Diagnose.Simulation.Validation;
 
 namespace Diagnose.Simulation.Tests;
@@ -35,7 +36,7 @@ public sealed class IncidentDeclarationTests
         Assert.IsEmpty(problems, string.Join("; ", problems.Select(p => p.Message)));
         var article = knowledge.Find("X1")!;
         Assert.AreEqual("X1-upgraded", article.IncidentOf(article.Plans[0])!.Id);
-        var validation = new FixValidation(knowledge);
+        var validation = new FixValidation(knowledge, Shared.Engine.Events);
         CollectionAssert.AreEqual(new[] { "X1", null }, validation.Scenarios.All.Select(s => s.Kb).ToArray());
 
         // On the declared incident the database is converted: moving back alone leaves the older node unusable.
@@ -88,10 +89,56 @@ public sealed class IncidentDeclarationTests
         var (knowledge, _) = ArticleLoader.Load([temp.Path]);
         var article = knowledge.Find("X1")!;
 
-        var result = new FixValidation(knowledge).Validate(article, article.Plans[0], PlanKind.Plan, new ScenarioSource("X1-upgraded", 3), maxFaults: 0);
+        var result = new FixValidation(knowledge, Shared.Engine.Events).Validate(article, article.Plans[0], PlanKind.Plan, new ScenarioSource("X1-upgraded", 3), maxFaults: 0);
 
         Assert.AreEqual(Verdict.NotValidated, result.Verdict);
         StringAssert.Contains(result.Reason, "no incident model 'tape-library-jam': expected jet-rolling-upgrade, directory-online-restore or quorum-power-failure");
+    }
+
+    [TestMethod]
+    [DataRow("""{ "id": "X1-upgraded", "model": "jet-rolling-upgrade", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "either a 'model' or 'operations'")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "needs a 'cluster' with 'os' and 'start'")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "unplug-everything", "args": {}, "text": "t" } ] }""", "unknown operation 'unplug-everything' in incident 'X1-upgraded'")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "wait", "args": {}, "text": "t" } ] }""", "step 1 of incident 'X1-upgraded' (wait) needs argument(s) 'hours'")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "groups": [ { "name": "G", "resources": [ { "name": "R", "type": "T", "database": "ledger" } ] } ] }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "resource 'R' opens database 'ledger', which 'cluster.databases' does not declare")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "flavour": "x" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "flavour")]
+    public void Load_IncidentWrittenAsOperationsWithAMistake_IsReportedAndTheArticleRefused(string incident, string expected)
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, incident));
+
+        var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
+
+        Assert.IsEmpty(knowledge.Articles);
+        Assert.IsTrue(problems.Any(p => p.Message.Contains(expected, StringComparison.Ordinal) && p.Line > 0), string.Join("; ", problems.Select(p => $"{p.Line}: {p.Message}")));
+    }
+
+    [TestMethod]
+    public void Simulate_IncidentWrittenAsOperations_SameSeedSameRunOtherSeedOtherNamesAndTimings()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, """
+            { "id": "X1-upgraded", "diagnosed": true, "description": "d",
+              "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "groups": [ { "name": "G", "resources": [ { "name": "R", "type": "Generic Service" } ] } ] },
+              "roles": { "first": {}, "second": {} },
+              "operations": [
+                { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" },
+                { "op": "move-group", "args": { "group": "G", "to": "{first}" }, "text": "t" },
+                { "op": "wait", "args": { "hours": "1-100" }, "text": "t" },
+                { "op": "move-group", "args": { "group": "G", "to": "{second}" }, "text": "t" } ] }
+            """));
+        var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
+        Assert.IsEmpty(problems, string.Join("; ", problems.Select(p => p.Message)));
+        var scenario = new FixValidation(knowledge, Shared.Engine.Events).Scenarios.Find("X1-upgraded")!;
+
+        var a = scenario.Run(new ScenarioOptions(4, Noise: 5));
+        var again = scenario.Run(new ScenarioOptions(4, Noise: 5));
+        var other = scenario.Run(new ScenarioOptions(5, Noise: 5));
+
+        Assert.AreEqual(string.Join("\n", a.Simulator.Journal.Events), string.Join("\n", again.Simulator.Journal.Events));
+        Assert.AreNotEqual((a.Simulator.State.Name, a.Simulator.Now), (other.Simulator.State.Name, other.Simulator.Now));
+        Assert.AreEqual(a.Binding.Values["second"][0], a.Simulator.State.GroupOf("R")!.Owner, "the operations ran: the group ended on the second role's node");
+        Assert.AreNotEqual(a.Binding.Values["first"][0], a.Binding.Values["second"][0]);
     }
 
     private static string Article(string id, string plan, string incidents) => $$"""

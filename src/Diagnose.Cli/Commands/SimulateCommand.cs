@@ -24,9 +24,10 @@ internal static class SimulateCommand
         var logFormat = new Option<string>("--log-format") { Description = "Format of the per-node logs: evtx (binary event log) or xml (Event Viewer XML).", DefaultValueFactory = _ => "evtx" };
         logFormat.AcceptOnlyFromAmong("evtx", "xml");
         var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles whose incidents are scenarios too (repeatable)." };
+        var rules = new Option<string[]>("--rules") { Description = "Extra folder of custom rules, event catalogs and resource tables; the simulator writes the events of its catalogs too (repeatable)." };
 
         // --list runs on its own (like --help), so --out can be required for every other use and says so in the help.
-        var list = new Option<bool>("--list") { Description = "List the scenarios (no --out needed).", Action = new ListAction(kb, stdout, stderr) };
+        var list = new Option<bool>("--list") { Description = "List the scenarios (no --out needed).", Action = new ListAction(kb, rules, stdout, stderr) };
         nodes.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int?>() is < 2 or > 4)
@@ -51,6 +52,7 @@ internal static class SimulateCommand
         command.Options.Add(noise);
         command.Options.Add(logFormat);
         command.Options.Add(kb);
+        command.Options.Add(rules);
         command.SetAction(parse =>
         {
             var name = parse.GetValue(scenario);
@@ -62,12 +64,12 @@ internal static class SimulateCommand
             }
 
             // Every path is checked before the articles are loaded and the scenario runs.
-            if (!PathCheck.All(stderr, "simulate", [CommandLinePaths.OutputFolder("--out", folder), .. PathCheck.Folders("--kb", parse.GetValue(kb))]))
+            if (!PathCheck.All(stderr, "simulate", [CommandLinePaths.OutputFolder("--out", folder), .. PathCheck.Folders("--kb", parse.GetValue(kb)), .. PathCheck.Folders("--rules", parse.GetValue(rules))]))
             {
                 return ExitCodes.Usage;
             }
 
-            if (Load(parse.GetValue(kb), stderr) is not { } engine)
+            if (Load(parse.GetValue(kb), parse.GetValue(rules), stderr) is not { } engine)
             {
                 return ExitCodes.BadRules;
             }
@@ -102,11 +104,11 @@ internal static class SimulateCommand
         return command;
     }
 
-    private static DiagnoseEngine? Load(string[]? kb, TextWriter stderr)
+    private static DiagnoseEngine? Load(string[]? kb, string[]? rules, TextWriter stderr)
     {
         try
         {
-            return DiagnoseEngine.Load(new EngineOptions { ExtraKnowledgeFolders = kb ?? [] });
+            return DiagnoseEngine.Load(new EngineOptions { ExtraKnowledgeFolders = kb ?? [], ExtraRuleFolders = rules ?? [] });
         }
         catch (EngineLoadException e)
         {
@@ -115,16 +117,16 @@ internal static class SimulateCommand
         }
     }
 
-    private sealed class ListAction(Option<string[]> kb, TextWriter stdout, TextWriter stderr) : SynchronousCommandLineAction
+    private sealed class ListAction(Option<string[]> kb, Option<string[]> rules, TextWriter stdout, TextWriter stderr) : SynchronousCommandLineAction
     {
         public override int Invoke(ParseResult parseResult)
         {
-            if (!PathCheck.All(stderr, "simulate", PathCheck.Folders("--kb", parseResult.GetValue(kb))))
+            if (!PathCheck.All(stderr, "simulate", [.. PathCheck.Folders("--kb", parseResult.GetValue(kb)), .. PathCheck.Folders("--rules", parseResult.GetValue(rules))]))
             {
                 return ExitCodes.Usage;
             }
 
-            if (Load(parseResult.GetValue(kb), stderr) is not { } engine)
+            if (Load(parseResult.GetValue(kb), parseResult.GetValue(rules), stderr) is not { } engine)
             {
                 return ExitCodes.BadRules;
             }

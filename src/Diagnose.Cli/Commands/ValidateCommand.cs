@@ -26,10 +26,12 @@ internal static class ValidateCommand
         var format = new Option<string>("--format") { Description = "table or json.", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles (repeatable)." };
+        var rules = new Option<string[]>("--rules") { Description = "Extra folder of custom rules, event catalogs and resource tables (repeatable)." };
         var command = new Command("validate", "Run the articles' fix plans and anti-plans on the simulated cluster under faults.");
         command.Options.Add(all);
         command.Options.Add(format);
         command.Options.Add(kb);
+        command.Options.Add(rules);
         command.SetAction(parse =>
         {
             if (!parse.GetValue(all))
@@ -38,7 +40,7 @@ internal static class ValidateCommand
                 return ExitCodes.Usage;
             }
 
-            if (!PathCheck.All(stderr, "validate", PathCheck.Folders("--kb", parse.GetValue(kb))))
+            if (!PathCheck.All(stderr, "validate", [.. PathCheck.Folders("--kb", parse.GetValue(kb)), .. PathCheck.Folders("--rules", parse.GetValue(rules))]))
             {
                 return ExitCodes.Usage;
             }
@@ -46,7 +48,7 @@ internal static class ValidateCommand
             DiagnoseEngine engine;
             try
             {
-                engine = DiagnoseEngine.Load(new EngineOptions { ExtraKnowledgeFolders = parse.GetValue(kb) ?? [] });
+                engine = DiagnoseEngine.Load(new EngineOptions { ExtraKnowledgeFolders = parse.GetValue(kb) ?? [], ExtraRuleFolders = parse.GetValue(rules) ?? [] });
             }
             catch (EngineLoadException e)
             {

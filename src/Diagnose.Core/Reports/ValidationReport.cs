@@ -31,4 +31,10 @@ public sealed class ValidationReport
 
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? Reason { get; init; }
+
+    /// <summary>What the replay of a diagnosis assumed where neither the snapshot nor the events said (an OS, a resource's name).</summary>
+    public List<string> IncidentAssumptions { get; init; } = [];
+
+    /// <summary>Written only when the replay assumed something.</summary>
+    public bool ShouldSerializeIncidentAssumptions() => IncidentAssumptions.Count > 0;
 }

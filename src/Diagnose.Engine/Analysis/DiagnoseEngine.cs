@@ -49,7 +49,7 @@ public sealed class DiagnoseEngine
         Decisions = decisions;
         Rules = rules;
         Knowledge = knowledge;
-        Validation = new FixValidation(knowledge);
+        Validation = new FixValidation(knowledge, events);
         Events = events;
         Resources = resources;
         _sessions = SessionFactory.Compile(rules);

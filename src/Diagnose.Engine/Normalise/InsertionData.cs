@@ -1,4 +1,3 @@
-using System.Globalization;
 using Diagnose.Core.Records;
 using Diagnose.Knowledge.Events;
 
@@ -28,7 +27,12 @@ internal sealed class InsertionData
     /// <summary>The text of an insertion-string field: at its index, or found from there by its selector.</summary>
     public string? Text(CatalogField field)
     {
-        var text = _values.Count > 0 ? Select(field) : _message is { } parsed && field.Index < parsed.Count ? Clean(parsed[field.Index]) : null;
+        if (_values.Count > 0)
+        {
+            return field.Select(_values);
+        }
+
+        var text = _message is { } parsed && field.Index < parsed.Count ? CatalogField.Clean(parsed[field.Index]) : null;
         if (text is not null && field.TrimEnd is { } trim)
         {
             text = text.TrimEnd(trim.ToCharArray());
@@ -37,24 +41,5 @@ internal sealed class InsertionData
         return string.IsNullOrEmpty(text) ? null : text;
     }
 
-    private string? Select(CatalogField field)
-    {
-        var candidates = _values.Skip(field.Index).Select(Clean).OfType<string>();
-        return field.Find switch
-        {
-            ValueSelector.FirstInteger => candidates.FirstOrDefault(v => Integer(v) is not null),
-            ValueSelector.LastNegativeInteger => candidates.LastOrDefault(v => Integer(v) is < 0),
-            ValueSelector.FirstPath => candidates.FirstOrDefault(v => v.Contains('\\', StringComparison.Ordinal) || v.Contains(':', StringComparison.Ordinal)),
-            _ => field.Index < _values.Count ? Clean(_values[field.Index]) : null,
-        };
-    }
-
-    public static long? Integer(string? text) =>
-        long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
-
-    private static string? Clean(string? value)
-    {
-        var trimmed = value?.Trim().Trim('\'', '"').Trim();
-        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
-    }
+    public static long? Integer(string? text) => CatalogField.Integer(text);
 }

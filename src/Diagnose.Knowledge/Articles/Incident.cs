@@ -2,14 +2,23 @@ namespace Diagnose.Knowledge.Articles;
 
 /// <summary>
 /// A run of the simulated cluster an article declares: its incident, a named variant of it, or a healthy
-/// control. <see cref="Id"/> is the name <c>diagnose simulate</c> and <c>POST /api/validate</c> use;
-/// <see cref="Model"/> names the simulator's incident model and <see cref="Variant"/> the situation it ends in.
+/// control. <see cref="Id"/> is the name <c>diagnose simulate</c> and <c>POST /api/validate</c> use. Either
+/// <see cref="Model"/> names the simulator's incident model and <see cref="Variant"/> the situation it ends in, or the
+/// incident is written as data: the <see cref="Cluster"/> it starts from, its <see cref="Roles"/> and the
+/// <see cref="Operations"/> that lead to it, named like plan steps.
 /// </summary>
 public sealed record Incident
 {
     public required string Id { get; init; }
 
-    public required string Model { get; init; }
+    public string? Model { get; init; }
+
+    public IncidentCluster? Cluster { get; init; }
+
+    public IReadOnlyList<IncidentRole> Roles { get; init; } = [];
+
+    /// <summary>What happened, in order: named operations of <see cref="Articles.Operations"/> with placeholders for the roles and <c>{nodes}</c>.</summary>
+    public IReadOnlyList<PlanStep> Operations { get; init; } = [];
 
     /// <summary>The situation the model ends in; null lets the seed pick one.</summary>
     public string? Variant { get; init; }
@@ -18,4 +27,10 @@ public sealed record Incident
 
     /// <summary>True when the run must give this article's diagnosis; false for a healthy control that must give none.</summary>
     public bool Diagnosed { get; init; }
+
+    /// <summary>
+    /// The evidence a replay of a diagnosis must show again: for each fact type the diagnosis rests on, an event
+    /// the replay logs on the same node with the same values of these fields. A replay that does not is "diagnosis suspect".
+    /// </summary>
+    public IReadOnlyList<ReplayEvidence> Reproduces { get; init; } = [];
 }

@@ -25,5 +25,6 @@ public static class OperationArguments
         ["clussvc-debug-noquorumlogging"] = ["node"],
         ["join-cluster"] = ["node"],
         ["verify"] = ["check"],
+        ["wait"] = ["hours"],
     };
 }

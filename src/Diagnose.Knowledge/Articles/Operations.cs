@@ -28,5 +28,6 @@ public static class Operations
         ["clussvc-debug-noquorumlogging"] = "run the cluster service in debug mode without quorum logging",
         ["join-cluster"] = "start a node so that it joins the cluster through a sponsor",
         ["verify"] = "check a condition before going on",
+        ["wait"] = "let time pass (hours, a single number or a range such as 6-78 from which the seed picks)",
     };
 }

@@ -26,4 +26,38 @@ public sealed record CatalogField(string Name, FieldType Type, FieldSourceKind K
 
     /// <summary>The field a derived field is computed from.</summary>
     public string? From { get; init; }
+
+    /// <summary>
+    /// The value of an insertion-string field among a record's insertion strings: the one at <see cref="Index"/>, or the
+    /// first (last) from there that <see cref="Find"/> selects; quotes and spaces trimmed, then <see cref="TrimEnd"/>; null when absent.
+    /// </summary>
+    public string? Select(IReadOnlyList<string?> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var candidates = values.Skip(Index).Select(Clean).OfType<string>();
+        var text = Find switch
+        {
+            ValueSelector.FirstInteger => candidates.FirstOrDefault(v => Integer(v) is not null),
+            ValueSelector.LastNegativeInteger => candidates.LastOrDefault(v => Integer(v) is < 0),
+            ValueSelector.FirstPath => candidates.FirstOrDefault(v => v.Contains('\\', StringComparison.Ordinal) || v.Contains(':', StringComparison.Ordinal)),
+            _ => Index < values.Count ? Clean(values[Index]) : null,
+        };
+        if (text is not null && TrimEnd is { } trim)
+        {
+            text = text.TrimEnd(trim.ToCharArray());
+        }
+
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
+
+    /// <summary>The text as a whole number, or null.</summary>
+    public static long? Integer(string? text) =>
+        long.TryParse(text, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var value) ? value : null;
+
+    /// <summary>An insertion string without the quotes and spaces some exports add; null when nothing is left.</summary>
+    public static string? Clean(string? value)
+    {
+        var trimmed = value?.Trim().Trim('\'', '"').Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
 }

@@ -94,6 +94,64 @@ internal sealed class ArticleFile
         public string? Description { get; set; }
 
         public bool Diagnosed { get; set; }
+
+        public List<ReproducesFile> Reproduces { get; set; } = [];
+
+        public ClusterFile? Cluster { get; set; }
+
+        public Dictionary<string, RoleFile> Roles { get; set; } = [];
+
+        public List<StepFile> Operations { get; set; } = [];
+    }
+
+    internal sealed class ClusterFile
+    {
+        public string? Os { get; set; }
+
+        public DateTime? Start { get; set; }
+
+        public List<GroupFile> Groups { get; set; } = [];
+
+        public List<DatabaseFile> Databases { get; set; } = [];
+    }
+
+    internal sealed class GroupFile
+    {
+        public string? Name { get; set; }
+
+        public List<ResourceFile> Resources { get; set; } = [];
+    }
+
+    internal sealed class ResourceFile
+    {
+        public string? Name { get; set; }
+
+        public string? Type { get; set; }
+
+        public string? Service { get; set; }
+
+        public string? Database { get; set; }
+
+        public string? FailedEvent { get; set; }
+    }
+
+    internal sealed class DatabaseFile
+    {
+        public string? Instance { get; set; }
+
+        public string? Path { get; set; }
+    }
+
+    internal sealed class RoleFile
+    {
+        public string? SeenIn { get; set; }
+    }
+
+    internal sealed class ReproducesFile
+    {
+        public string? Fact { get; set; }
+
+        public List<string> Same { get; set; } = [];
     }
 
     internal sealed class ReferenceFile

@@ -151,10 +151,24 @@ public static class ArticleLoader
         {
             var incident = incidents[i];
             var at = root.SelectToken($"incidents[{i}]") ?? root;
-            if (string.IsNullOrWhiteSpace(incident.Id) || string.IsNullOrWhiteSpace(incident.Model) || string.IsNullOrWhiteSpace(incident.Description))
+            void Problem(JToken? token, string message)
             {
-                var (l, c) = JsonPositions.Of(at);
-                problems.Add(new RuleProblem(file, l, c, "each of 'incidents' needs an 'id', a 'model' and a 'description'"));
+                var (l, c) = JsonPositions.Of(token ?? at);
+                problems.Add(new RuleProblem(file, l, c, message));
+            }
+
+            var written = incident.Operations.Count > 0;
+            if (string.IsNullOrWhiteSpace(incident.Id) || string.IsNullOrWhiteSpace(incident.Description) || written == !string.IsNullOrWhiteSpace(incident.Model))
+            {
+                Problem(at, "each of 'incidents' needs an 'id', a 'description', and either a 'model' or 'operations' (with the 'cluster' they start from)");
+                continue;
+            }
+
+            var before = problems.Count;
+            var cluster = written ? Cluster(incident, at, Problem) : null;
+            Steps(incident.Operations, $"incident '{incident.Id}'", at, Problem);
+            if (problems.Count > before)
+            {
                 continue;
             }
 
@@ -165,10 +179,87 @@ public static class ArticleLoader
                 continue;
             }
 
-            result.Add(new Incident { Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed });
+            var reproduces = new List<ReplayEvidence>();
+            for (var j = 0; j < incident.Reproduces.Count; j++)
+            {
+                var entry = incident.Reproduces[j];
+                if (string.IsNullOrWhiteSpace(entry.Fact))
+                {
+                    var (l, c) = JsonPositions.Of(at.SelectToken($"reproduces[{j}]") ?? at);
+                    problems.Add(new RuleProblem(file, l, c, "each of 'reproduces' needs a 'fact' (a fact type) and 'same' (the fields the replay must log with the same values)"));
+                    continue;
+                }
+
+                reproduces.Add(new ReplayEvidence(entry.Fact, entry.Same));
+            }
+
+            result.Add(new Incident
+            {
+                Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed, Reproduces = reproduces,
+                Cluster = cluster,
+                Roles = incident.Roles.Select(r => new IncidentRole(r.Key, r.Value.SeenIn)).ToList(),
+                Operations = incident.Operations.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
+            });
         }
 
         return result;
+    }
+
+    /// <summary>The cluster an incident written as operations starts from; every name it needs present, every database a resource opens declared.</summary>
+    private static IncidentCluster? Cluster(ArticleFile.IncidentFile incident, JToken at, Action<JToken?, string> problem)
+    {
+        if (incident.Cluster is not { Os: { Length: > 0 } os, Start: { } start } cluster)
+        {
+            problem(at["cluster"] ?? at, $"incident '{incident.Id}' is written as operations and needs a 'cluster' with 'os' and 'start'");
+            return null;
+        }
+
+        var databases = cluster.Databases.Select(d => new IncidentDatabase(d.Instance ?? "", d.Path ?? "")).ToList();
+        if (databases.Any(d => d.Instance.Length == 0 || d.Path.Length == 0))
+        {
+            problem(at.SelectToken("cluster.databases"), "each database needs an 'instance' and a 'path'");
+        }
+
+        var groups = new List<IncidentGroup>();
+        foreach (var group in cluster.Groups)
+        {
+            var resources = group.Resources.Select(r => new IncidentResource(r.Name ?? "", r.Type ?? "", r.Service, r.Database, r.FailedEvent)).ToList();
+            if (string.IsNullOrWhiteSpace(group.Name) || resources.Any(r => r.Name.Length == 0 || r.Type.Length == 0))
+            {
+                problem(at.SelectToken("cluster.groups"), "each group needs a 'name' and each resource a 'name' and a 'type'");
+            }
+
+            foreach (var r in resources.Where(r => r.Database is not null && !databases.Any(d => d.Instance == r.Database)))
+            {
+                problem(at.SelectToken("cluster.groups"), $"resource '{r.Name}' opens database '{r.Database}', which 'cluster.databases' does not declare");
+            }
+
+            groups.Add(new IncidentGroup(group.Name ?? "", resources));
+        }
+
+        return new IncidentCluster(os, groups, databases, DateTime.SpecifyKind(start, DateTimeKind.Utc));
+    }
+
+    /// <summary>Checks a plan's steps or an incident's operations: known operations, the arguments each needs, a text.</summary>
+    private static void Steps(List<ArticleFile.StepFile> steps, string owner, JToken at, Action<JToken?, string> problem)
+    {
+        for (var s = 0; s < steps.Count; s++)
+        {
+            var step = steps[s];
+            if (step.Op is null || !Operations.All.ContainsKey(step.Op))
+            {
+                problem(at.SelectToken($"steps[{s}].op") ?? at.SelectToken($"operations[{s}].op"), $"unknown operation '{step.Op}' in {owner}: expected one of {string.Join(", ", Operations.All.Keys)}");
+            }
+            else if (OperationArguments.Required.TryGetValue(step.Op, out var required) && required.Where(a => !step.Args.ContainsKey(a)).ToList() is { Count: > 0 } missing)
+            {
+                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"operations[{s}]"), $"step {s + 1} of {owner} ({step.Op}) needs argument(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+            }
+
+            if (string.IsNullOrWhiteSpace(step.Text))
+            {
+                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"operations[{s}]"), $"step {s + 1} of {owner} needs a 'text' for the person doing it");
+            }
+        }
     }
 
     private static List<FixPlan> Plans(string file, JObject root, string key, List<ArticleFile.PlanFile> plans, List<RuleProblem> problems)
@@ -200,24 +291,7 @@ public static class ArticleLoader
                 Problem(at, $"plan '{plan.Id}' has no steps");
             }
 
-            for (var s = 0; s < plan.Steps.Count; s++)
-            {
-                var step = plan.Steps[s];
-                if (step.Op is null || !Operations.All.ContainsKey(step.Op))
-                {
-                    Problem(at.SelectToken($"steps[{s}].op") ?? at, $"unknown operation '{step.Op}' in plan '{plan.Id}': expected one of {string.Join(", ", Operations.All.Keys)}");
-                }
-
-                else if (OperationArguments.Required.TryGetValue(step.Op, out var required) && required.Where(a => !step.Args.ContainsKey(a)).ToList() is { Count: > 0 } missing)
-                {
-                    Problem(at.SelectToken($"steps[{s}]"), $"step {s + 1} of plan '{plan.Id}' ({step.Op}) needs argument(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}");
-                }
-
-                if (string.IsNullOrWhiteSpace(step.Text))
-                {
-                    Problem(at.SelectToken($"steps[{s}]"), $"step {s + 1} of plan '{plan.Id}' needs a 'text' for the person doing it");
-                }
-            }
+            Steps(plan.Steps, $"plan '{plan.Id}'", at, Problem);
 
             result.Add(new FixPlan
             {

@@ -1,4 +1,3 @@
-using Diagnose.Simulation.Events;
 
 namespace Diagnose.Simulation.Cluster;
 
@@ -27,7 +26,7 @@ internal sealed class ClusDisk : SimulatorComponent
 
             foreach (var node in unprotected)
             {
-                Emit(node.Name, () => WindowsEvents.NtfsCorrupt("Q:"));
+                Emit(node.Name, () => Events.NtfsCorrupt("Q:"));
             }
         }
     }

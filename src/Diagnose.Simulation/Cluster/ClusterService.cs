@@ -1,4 +1,3 @@
-using Diagnose.Simulation.Events;
 using Diagnose.Simulation.Model;
 
 namespace Diagnose.Simulation.Cluster;
@@ -69,7 +68,7 @@ internal sealed class ClusterService : SimulatorComponent
         }
 
         LeaveCluster(node, crashed: false);
-        Emit(node.Name, () => WindowsEvents.ServiceState("Cluster Server", false));
+        Emit(node.Name, () => Events.ServiceState("Cluster Server", false));
     }
 
     /// <summary>A person changes the cluster configuration (adds a resource, changes a property).</summary>
@@ -150,10 +149,10 @@ internal sealed class ClusterService : SimulatorComponent
         node.Clusdb = ClusdbFile.Valid(State.ConfigVersion);
         node.Member = true;
         node.DebugNoQuorumLogging = debug;
-        Emit(node.Name, () => WindowsEvents.ServiceState("Cluster Server", true));
-        Emit(node.Name, () => WindowsEvents.ClusterJoined(State.Name));
-        Emit(node.Name, () => WindowsEvents.NodeUp(sponsor.Name));
-        Emit(sponsor.Name, () => WindowsEvents.NodeUp(node.Name));
+        Emit(node.Name, () => Events.ServiceState("Cluster Server", true));
+        Emit(node.Name, () => Events.ClusterJoined(State.Name));
+        Emit(node.Name, () => Events.NodeUp(sponsor.Name));
+        Emit(sponsor.Name, () => Events.NodeUp(node.Name));
         Sim.Groups.BringWaitingGroupsOnline();
     }
 
@@ -167,7 +166,7 @@ internal sealed class ClusterService : SimulatorComponent
 
         if (State.SharedDiskCorrupt)
         {
-            Emit(node.Name, () => WindowsEvents.NtfsCorrupt("Q:"));
+            Emit(node.Name, () => Events.NtfsCorrupt("Q:"));
             Fail(node, ErrorFileCorrupt);
             return;
         }
@@ -214,16 +213,16 @@ internal sealed class ClusterService : SimulatorComponent
         node.Member = true;
         node.DebugNoQuorumLogging = debug;
         State.QuorumOwner = node.Name;
-        Emit(node.Name, () => WindowsEvents.ServiceState("Cluster Server", true));
-        Emit(node.Name, () => WindowsEvents.ClusterFormed());
+        Emit(node.Name, () => Events.ServiceState("Cluster Server", true));
+        Emit(node.Name, () => Events.ClusterFormed());
         WriteCheckpoint();
         Sim.Groups.BringWaitingGroupsOnline();
     }
 
     private void Fail(SimNode node, int error)
     {
-        Emit(node.Name, () => WindowsEvents.FatalError(error));
-        Emit(node.Name, () => WindowsEvents.CouldNotJoinOrForm());
+        Emit(node.Name, () => Events.FatalError(error));
+        Emit(node.Name, () => Events.CouldNotJoinOrForm());
         node.Member = false;
     }
 
@@ -261,7 +260,7 @@ internal sealed class ClusterService : SimulatorComponent
 
         foreach (var other in remaining)
         {
-            Emit(other.Name, () => WindowsEvents.NodeDown(node.Name));
+            Emit(other.Name, () => Events.NodeDown(node.Name));
         }
 
         if (State.QuorumOwner == node.Name)

@@ -1,3 +1,4 @@
+using Diagnose.Knowledge.Events;
 using Diagnose.Simulation.Events;
 using Diagnose.Simulation.Model;
 
@@ -22,9 +23,10 @@ public sealed class ClusterSimulator
     private readonly Random _random;
     private readonly Dictionary<(string, string), int> _pids = [];
 
-    public ClusterSimulator(ClusterState state, DateTime startUtc, int seed, EventJournal? journal = null)
+    public ClusterSimulator(ClusterState state, DateTime startUtc, int seed, EventCatalog events, EventJournal? journal = null)
     {
         State = state;
+        Events = new CatalogEvents(events);
         Clock = new SimulatedClock(startUtc);
         Journal = journal ?? new EventJournal();
         _random = new Random(seed);
@@ -48,6 +50,9 @@ public sealed class ClusterSimulator
     public SimulatedClock Clock { get; }
 
     public EventJournal Journal { get; }
+
+    /// <summary>The events the components log, written from the event catalog.</summary>
+    public CatalogEvents Events { get; }
 
     /// <summary>When false, events are not recorded (fault schedules that only need the verdict).</summary>
     public bool Logging { get; set; } = true;
@@ -74,7 +79,7 @@ public sealed class ClusterSimulator
     internal ServiceControl Services { get; }
 
     /// <summary>A copy to run something on without touching this one: same state and time, an empty journal of its own.</summary>
-    public ClusterSimulator Fork(int seed) => new(State.Clone(), Now, seed) { Logging = Logging };
+    public ClusterSimulator Fork(int seed) => new(State.Clone(), Now, seed, Events.Catalog) { Logging = Logging };
 
     public void Emit(string node, EventTemplate e) => Emit(node, () => e);
 

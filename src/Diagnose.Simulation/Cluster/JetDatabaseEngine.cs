@@ -1,4 +1,3 @@
-using Diagnose.Simulation.Events;
 using Diagnose.Simulation.Model;
 
 namespace Diagnose.Simulation.Cluster;
@@ -28,26 +27,30 @@ internal sealed class JetDatabaseEngine : SimulatorComponent
         if (engine < db.Format)
         {
             // The older engine cannot read the header of a log the newer engine wrote: JET_errBadLogVersion.
-            Emit(node, () => WindowsEvents.JetLogUnreadable(r.Instance!, pid));
+            Emit(node, () => Events.JetLogUnreadable(r.Instance!, pid));
             Wait(1);
-            Emit(node, r.Instance == "wins" ? WindowsEvents.WinsCannotStart() : WindowsEvents.DhcpJetError());
+            if (r.FailedEvent is { } failed)
+            {
+                Emit(node, () => Events.JetServiceFailed(failed));
+            }
+
             Wait(1);
             return Sim.Groups.Failed(r, node);
         }
 
-        Emit(node, () => WindowsEvents.JetStarted(r.Instance!, pid));
+        Emit(node, () => Events.JetStarted(r.Instance!, pid));
         if (engine > db.Format)
         {
             // The first open by a newer engine converts the database and its logs on the shared disk.
             if (engine == OsVersions.JetFormat(OsVersion.Windows2003))
             {
-                Emit(node, () => WindowsEvents.JetIndexCleanup(r.Instance!, pid, db.Path));
+                Emit(node, () => Events.JetIndexCleanup(r.Instance!, pid, db.Path));
             }
 
             db.Format = engine;
         }
 
-        Emit(node, () => WindowsEvents.ServiceState(ServiceDisplayName(r.Service!), true));
+        Emit(node, () => Events.ServiceState(ServiceDisplayName(r.Service!), true));
         return ResourceGroups.Online(r);
     }
 
@@ -84,7 +87,7 @@ internal sealed class JetDatabaseEngine : SimulatorComponent
 
     public void Offline(SimResource r, string node)
     {
-        Emit(node, () => WindowsEvents.JetStopped(r.Instance!, Sim.Pid(node, r.Service!)));
-        Emit(node, () => WindowsEvents.ServiceState(ServiceDisplayName(r.Service!), false));
+        Emit(node, () => Events.JetStopped(r.Instance!, Sim.Pid(node, r.Service!)));
+        Emit(node, () => Events.ServiceState(ServiceDisplayName(r.Service!), false));
     }
 }

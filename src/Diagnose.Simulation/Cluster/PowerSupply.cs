@@ -1,4 +1,3 @@
-using Diagnose.Simulation.Events;
 using Diagnose.Simulation.Model;
 
 namespace Diagnose.Simulation.Cluster;
@@ -141,7 +140,7 @@ internal sealed class PowerSupply : SimulatorComponent
 
         Sim.Directory.Offline(node.Name);
 
-        Emit(node.Name, () => WindowsEvents.EventLogStopped());
+        Emit(node.Name, () => Events.EventLogStopped());
         node.Powered = false;
         node.CleanShutdown = true;
         node.ClusDiskLoaded = false;
@@ -156,13 +155,13 @@ internal sealed class PowerSupply : SimulatorComponent
         node.DebugNoQuorumLogging = false;
         if (!node.CleanShutdown)
         {
-            Emit(node.Name, () => WindowsEvents.UnexpectedShutdown(Now.AddMinutes(-2)));
+            Emit(node.Name, () => Events.UnexpectedShutdown(Now.AddMinutes(-2)));
         }
 
         node.CleanShutdown = true;
-        Emit(node.Name, () => WindowsEvents.EventLogStarted());
+        Emit(node.Name, () => Events.EventLogStarted());
         var (version, build, sp) = OsVersions.Banner(node.Os);
-        Emit(node.Name, () => WindowsEvents.OsBanner(version, build, sp));
+        Emit(node.Name, () => Events.OsBanner(version, build, sp));
         Sim.ClusDisk.CheckSharedDisks();
         if (!recoveryInstall && node.ClusSvcStart == StartType.Automatic)
         {

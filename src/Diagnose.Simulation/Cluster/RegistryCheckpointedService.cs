@@ -1,4 +1,3 @@
-using Diagnose.Simulation.Events;
 using Diagnose.Simulation.Model;
 
 namespace Diagnose.Simulation.Cluster;
@@ -24,7 +23,7 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
         if (directory.RunningOn == node)
         {
             // The running service holds its key open, so the cluster cannot write its checkpoint back (harmless here).
-            Emit(node, () => WindowsEvents.CheckpointNotRestored(r.Name, DirectoryKey));
+            Emit(node, () => Events.CheckpointNotRestored(r.Name, DirectoryKey));
             return ResourceGroups.Online(r);
         }
 
@@ -49,7 +48,7 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
         {
             if (directory.RestoreMarkerOn == node)
             {
-                Emit(node, () => WindowsEvents.RestoreReplay());
+                Emit(node, () => Events.RestoreReplay());
                 Wait(60);
                 directory.NeedsReplay = false;
                 directory.RestoreMarkerOn = null;
@@ -57,11 +56,11 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
             else
             {
                 // A normal start expects an unbroken log sequence ending in EDB.log: JET_errMissingLogFile.
-                Emit(node, () => WindowsEvents.DirectoryInitFailed(-528));
+                Emit(node, () => Events.DirectoryInitFailed(-528));
                 if (resource is not null)
                 {
                     Wait(14);
-                    Emit(node, () => WindowsEvents.GenericServiceFailed(resource.Name));
+                    Emit(node, () => Events.GenericServiceFailed(resource.Name));
                     Wait(1);
                     return Sim.Groups.Failed(resource, node);
                 }
@@ -71,8 +70,8 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
         }
 
         directory.RunningOn = node;
-        Emit(node, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", true));
-        Emit(node, () => WindowsEvents.DirectoryStarted());
+        Emit(node, () => Events.ServiceState("Microsoft Exchange Directory", true));
+        Emit(node, () => Events.DirectoryStarted());
         if (resource is not null)
         {
             resource.State = ResourceState.Online;
@@ -93,11 +92,11 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
             throw new SimulationException("the directory is running; take it offline before an online restore");
         }
 
-        Emit(owner, () => WindowsEvents.BackupStarted("Microsoft Exchange Directory", startServices));
+        Emit(owner, () => Events.BackupStarted("Microsoft Exchange Directory", startServices));
         Wait(1800);
         State.Exchange.NeedsReplay = true;
         State.Exchange.RestoreMarkerOn = owner;
-        Emit(owner, () => WindowsEvents.BackupCompleted("Microsoft Exchange Directory"));
+        Emit(owner, () => Events.BackupCompleted("Microsoft Exchange Directory"));
         if (startServices)
         {
             Wait(30);
@@ -125,7 +124,7 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
         if (State.Exchange.RunningOn == node)
         {
             State.Exchange.RunningOn = null;
-            Emit(node, () => WindowsEvents.ServiceState("Microsoft Exchange Directory", false));
+            Emit(node, () => Events.ServiceState("Microsoft Exchange Directory", false));
         }
     }
 }

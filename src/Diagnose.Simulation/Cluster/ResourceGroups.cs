@@ -1,4 +1,3 @@
-using Diagnose.Simulation.Events;
 using Diagnose.Simulation.Model;
 
 namespace Diagnose.Simulation.Cluster;
@@ -56,7 +55,7 @@ internal sealed class ResourceGroups : SimulatorComponent
 
         TakeGroupOffline(group, from);
         Wait(5);
-        Emit(State.Node(to).Powered ? to : from, () => WindowsEvents.GroupOnlineFailed(group.Name));
+        Emit(State.Node(to).Powered ? to : from, () => Events.GroupOnlineFailed(group.Name));
         BringGroupOnline(group, preferred: from, exclude: to);
     }
 
@@ -147,7 +146,7 @@ internal sealed class ResourceGroups : SimulatorComponent
     {
         group.Owner = node;
         mayFailOver = true;
-        Emit(node, () => WindowsEvents.GroupOnlining(group.Name));
+        Emit(node, () => Events.GroupOnlining(group.Name));
         var ok = true;
         foreach (var r in group.Resources.Where(r => r.Wanted && r.State != ResourceState.Online))
         {
@@ -163,7 +162,7 @@ internal sealed class ResourceGroups : SimulatorComponent
 
         if (ok)
         {
-            Emit(node, () => WindowsEvents.GroupOnline(group.Name));
+            Emit(node, () => Events.GroupOnline(group.Name));
         }
 
         return ok;
@@ -177,7 +176,7 @@ internal sealed class ResourceGroups : SimulatorComponent
 
     public void TakeGroupOffline(SimGroup group, string node, bool keepFailed = false)
     {
-        Emit(node, () => WindowsEvents.GroupOfflining(group.Name));
+        Emit(node, () => Events.GroupOfflining(group.Name));
         foreach (var r in group.Resources)
         {
             if (r.State == ResourceState.Online)
@@ -191,7 +190,7 @@ internal sealed class ResourceGroups : SimulatorComponent
             }
         }
 
-        Emit(node, () => WindowsEvents.GroupOffline(group.Name));
+        Emit(node, () => Events.GroupOffline(group.Name));
     }
 
     private bool OnlineResource(SimResource r, string node)
@@ -199,7 +198,7 @@ internal sealed class ResourceGroups : SimulatorComponent
         Wait(2);
         if (State.SharedDiskCorrupt && r.Type == "Physical Disk")
         {
-            Emit(node, () => WindowsEvents.NtfsCorrupt("Q:"));
+            Emit(node, () => Events.NtfsCorrupt("Q:"));
             return Failed(r, node);
         }
 
@@ -219,7 +218,7 @@ internal sealed class ResourceGroups : SimulatorComponent
 
     public bool Failed(SimResource r, string node)
     {
-        Emit(node, () => WindowsEvents.ResourceFailed(r.Name));
+        Emit(node, () => Events.ResourceFailed(r.Name));
         r.State = ResourceState.Failed;
         return false;
     }

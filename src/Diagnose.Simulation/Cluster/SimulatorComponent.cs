@@ -14,6 +14,8 @@ internal abstract class SimulatorComponent
 
     protected DateTime Now => Sim.Now;
 
+    protected CatalogEvents Events => Sim.Events;
+
     protected void Emit(string node, EventTemplate e) => Sim.Emit(node, e);
 
     protected void Emit(string node, Func<EventTemplate> make) => Sim.Emit(node, make);

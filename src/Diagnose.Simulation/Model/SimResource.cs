@@ -14,6 +14,9 @@ public sealed class SimResource
 
     public string? Instance { get; init; }
 
+    /// <summary>The catalogued event (by name) its service logs when it cannot open its database; none when null.</summary>
+    public string? FailedEvent { get; init; }
+
     public required List<string> PossibleOwners { get; init; }
 
     public ResourceState State { get; set; }
@@ -26,7 +29,7 @@ public sealed class SimResource
 
     public SimResource Clone() => new()
     {
-        Name = Name, Type = Type, Kind = Kind, Service = Service, Instance = Instance,
+        Name = Name, Type = Type, Kind = Kind, Service = Service, Instance = Instance, FailedEvent = FailedEvent,
         PossibleOwners = [.. PossibleOwners], State = State, Wanted = Wanted, FailoverOnFailure = FailoverOnFailure,
     };
 }

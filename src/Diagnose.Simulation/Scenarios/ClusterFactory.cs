@@ -19,6 +19,15 @@ internal static class ClusterFactory
         return state;
     }
 
+    /// <summary>Sets the operating system of the nodes <paramref name="nodeOs"/> names.</summary>
+    public static void SetOs(ClusterState state, IReadOnlyDictionary<string, OsVersion> nodeOs)
+    {
+        foreach (var (name, os) in nodeOs)
+        {
+            state.Node(name).Os = os;
+        }
+    }
+
     public static SimGroup Group(string name, IReadOnlyList<string> owners, params SimResource[] resources) =>
         new() { Name = name, Owner = owners[0], Resources = [.. resources] };
 

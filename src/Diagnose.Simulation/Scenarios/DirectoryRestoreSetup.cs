@@ -1,8 +1,18 @@
+using Diagnose.Simulation.Model;
+
 namespace Diagnose.Simulation.Scenarios;
 
 /// <summary>The choices of one Q188674 run: names, the node that owns Exchange, timings, whether the fix follows, noise.</summary>
 internal sealed record DirectoryRestoreSetup(string Cluster, IReadOnlyList<string> Nodes, string Owner, DateTime Start, TimeSpan BeforeRestore, bool FixFollows, int Noise, int Seed)
 {
+    /// <summary>The operating system each node runs when the run starts, where the incident's snapshot says so; others take the model's.</summary>
+    public IReadOnlyDictionary<string, OsVersion> NodeOs { get; init; } = new Dictionary<string, OsVersion>();
+
+    /// <summary>The directory's generic-service resource and its group, as the incident's snapshot names them.</summary>
+    public string DirectoryResource { get; init; } = "Microsoft Exchange Directory";
+
+    public string Group { get; init; } = "EXCHANGE";
+
     public static DirectoryRestoreSetup FromSeed(ScenarioOptions options)
     {
         var random = new Random(options.Seed);

@@ -14,12 +14,17 @@ internal static class IncidentModels
 
     public static SimulationRun Run(Scenario scenario, ScenarioOptions options)
     {
+        if (scenario.Incident.Operations.Count > 0)
+        {
+            return IncidentInterpreter.Run(scenario.Incident, scenario.Name, scenario.Kb, scenario.Events, options);
+        }
+
         var variant = scenario.Incident.Variant;
         return scenario.Incident.Model switch
         {
-            JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb),
-            DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant, options.UntilIncident), variant != "healthy", scenario.Name, scenario.Kb),
-            QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb),
+            JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb, scenario.Events),
+            DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant, options.UntilIncident), variant != "healthy", scenario.Name, scenario.Kb, scenario.Events),
+            QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb, scenario.Events),
             var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}, {DirectoryOnlineRestore} or {QuorumPowerFailure}"),
         };
     }

@@ -1,3 +1,4 @@
+using Diagnose.Knowledge.Events;
 using Diagnose.Simulation.Cluster;
 using Diagnose.Simulation.Model;
 using Diagnose.Simulation.Validation;
@@ -11,15 +12,16 @@ namespace Diagnose.Simulation.Scenarios;
 /// </summary>
 internal static class JetRollingUpgradeModel
 {
-    public static SimulationRun Build(JetRollingUpgradeSetup setup, JetRollingUpgradeStage stage, string name, string? kb)
+    public static SimulationRun Build(JetRollingUpgradeSetup setup, JetRollingUpgradeStage stage, string name, string? kb, EventCatalog events)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;
         var state = ClusterFactory.Create(setup.Cluster, nodes, OsVersion.Windows2000, 10 + random.Next(20), 0x10 + random.Next(0x40));
+        ClusterFactory.SetOs(state, setup.NodeOs);
         state.Groups.Add(ClusterFactory.Group("WINS Group", nodes, ClusterFactory.Plain("WINS IP Address", "IP Address", nodes),
-            new SimResource { Name = "WINS Service", Type = "WINS Service", Kind = ResourceKind.Jet, Service = "WINS", Instance = "wins", PossibleOwners = [.. nodes] }));
+            new SimResource { Name = "WINS Service", Type = "WINS Service", Kind = ResourceKind.Jet, Service = "WINS", Instance = "wins", FailedEvent = "wins.cannot-start", PossibleOwners = [.. nodes] }));
         state.Groups.Add(ClusterFactory.Group("DHCP Group", nodes, ClusterFactory.Plain("DHCP IP Address", "IP Address", nodes),
-            new SimResource { Name = "DHCP Service", Type = "DHCP Service", Kind = ResourceKind.Jet, Service = "DHCPServer", Instance = "dhcp", PossibleOwners = [.. nodes] }));
+            new SimResource { Name = "DHCP Service", Type = "DHCP Service", Kind = ResourceKind.Jet, Service = "DHCPServer", Instance = "dhcp", FailedEvent = "dhcp.jet-error", PossibleOwners = [.. nodes] }));
         var format = OsVersions.JetFormat(OsVersion.Windows2000);
         state.Databases["wins"] = new JetDatabase { Instance = "wins", Path = "Q:\\wins\\wins.mdb", Format = format };
         state.Databases["dhcp"] = new JetDatabase { Instance = "dhcp", Path = "Q:\\dhcp\\dhcp.mdb", Format = format };
@@ -27,7 +29,7 @@ internal static class JetRollingUpgradeModel
         state.Backups.Add(new Backup("dhcp", format, setup.Start.AddDays(-2)));
         state.Backups.Add(new Backup("clusdb", state.ConfigVersion, setup.Start.AddDays(-2)));
 
-        var sim = new ClusterSimulator(state, setup.Start, setup.Seed);
+        var sim = new ClusterSimulator(state, setup.Start, setup.Seed, events);
         foreach (var node in nodes)
         {
             sim.PowerOn(node);

@@ -1,3 +1,5 @@
+using Diagnose.Simulation.Model;
+
 namespace Diagnose.Simulation.Scenarios;
 
 /// <summary>The choices of one KB293302 run: names, which node is upgraded, which one fails, WINS or DHCP, timings and noise.</summary>
@@ -26,6 +28,9 @@ internal sealed record JetRollingUpgradeSetup(
             TimeSpan.FromHours(6 + random.Next(72)), TimeSpan.FromHours(1 + random.Next(96)), TimeSpan.FromMinutes(5 + random.Next(60 * 24 * 5)),
             options.Noise, options.Seed);
     }
+
+    /// <summary>The operating system each node runs when the run starts, where the incident's snapshot says so; others take the model's.</summary>
+    public IReadOnlyDictionary<string, OsVersion> NodeOs { get; init; } = new Dictionary<string, OsVersion>();
 
     public string GroupOf(string instance) => instance == "wins" ? "WINS Group" : "DHCP Group";
 

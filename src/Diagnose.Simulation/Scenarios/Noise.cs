@@ -1,5 +1,4 @@
 using Diagnose.Simulation.Cluster;
-using Diagnose.Simulation.Events;
 
 namespace Diagnose.Simulation.Scenarios;
 
@@ -21,13 +20,13 @@ internal static class Noise
             var node = nodes[random.Next(nodes.Count)];
             sim.Emit(node, random.Next(7) switch
             {
-                0 => WindowsEvents.DiskNearlyFull(),
-                1 => WindowsEvents.BrowserElection(),
-                2 => WindowsEvents.TimeSynchronised($"{nodes[0].ToLowerInvariant()}dc.{sim.State.Domain}"),
-                3 => WindowsEvents.ServiceState("Spooler", false),
-                4 => WindowsEvents.ServiceState("Spooler", true),
-                5 => WindowsEvents.NetlogonNoDc(sim.State.Domain.Split('.')[0].ToUpperInvariant()),
-                _ => WindowsEvents.PolicyApplied(),
+                0 => sim.Events.DiskNearlyFull(),
+                1 => sim.Events.BrowserElection(),
+                2 => sim.Events.TimeSynchronised($"{nodes[0].ToLowerInvariant()}dc.{sim.State.Domain}"),
+                3 => sim.Events.ServiceState("Spooler", false),
+                4 => sim.Events.ServiceState("Spooler", true),
+                5 => sim.Events.NetlogonNoDc(sim.State.Domain.Split('.')[0].ToUpperInvariant()),
+                _ => sim.Events.PolicyApplied(),
             });
         }
     }

@@ -1,3 +1,4 @@
+using Diagnose.Knowledge.Events;
 using Diagnose.Simulation.Cluster;
 using Diagnose.Simulation.Model;
 using Diagnose.Simulation.Validation;
@@ -12,13 +13,14 @@ namespace Diagnose.Simulation.Scenarios;
 /// </summary>
 internal static class QuorumPowerFailureModel
 {
-    public static SimulationRun Build(QuorumPowerFailureSetup setup, string name, string? kb)
+    public static SimulationRun Build(QuorumPowerFailureSetup setup, string name, string? kb, EventCatalog events)
     {
         var random = new Random(setup.Seed);
         var nodes = setup.Nodes;
         var kind = setup.Kind;
         var os = kind == QuorumPowerFailureKind.Healthy ? OsVersion.Nt4Sp5 : OsVersion.Nt4Sp4;
         var state = ClusterFactory.Create(setup.Cluster, nodes, os, 20 + random.Next(20), 0x10 + random.Next(0x10));
+        ClusterFactory.SetOs(state, setup.NodeOs);
         state.Groups.Add(ClusterFactory.Group("FILESRV", nodes,
             ClusterFactory.Plain("Disk F:", "Physical Disk", nodes), ClusterFactory.Plain("FILESRV IP Address", "IP Address", nodes),
             ClusterFactory.Plain("FILESRV Name", "Network Name", nodes), ClusterFactory.Plain("Users Share", "File Share", nodes)));
@@ -26,7 +28,7 @@ internal static class QuorumPowerFailureModel
 
         // Nodes that end with a valid Clusdb had their cluster service on manual (started by hand), so they do not form from bad quorum files.
         var keepers = nodes.Where(n => !setup.Damage.ContainsKey(n)).ToList();
-        var sim = new ClusterSimulator(state, setup.Start, setup.Seed);
+        var sim = new ClusterSimulator(state, setup.Start, setup.Seed, events);
         var manual = kind is QuorumPowerFailureKind.Outdated or QuorumPowerFailureKind.Inconsistent or QuorumPowerFailureKind.OutdatedBothValid ? keepers.Where(k => k != nodes[0]).ToList() : [];
         foreach (var node in nodes)
         {

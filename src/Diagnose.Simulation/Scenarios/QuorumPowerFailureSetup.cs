@@ -5,6 +5,9 @@ namespace Diagnose.Simulation.Scenarios;
 /// <summary>The choices of one Q217147 run: names, the situation, which nodes end with which Clusdb, timings and noise.</summary>
 internal sealed record QuorumPowerFailureSetup(string Cluster, IReadOnlyList<string> Nodes, QuorumPowerFailureKind Kind, IReadOnlyDictionary<string, ClusdbState> Damage, DateTime Start, int Days, int Noise, int Seed)
 {
+    /// <summary>The operating system each node runs when the run starts, where the incident's snapshot says so; others take the model's.</summary>
+    public IReadOnlyDictionary<string, OsVersion> NodeOs { get; init; } = new Dictionary<string, OsVersion>();
+
     public static QuorumPowerFailureSetup FromSeed(ScenarioOptions options, QuorumPowerFailureKind? kind = null)
     {
         var random = new Random(options.Seed);

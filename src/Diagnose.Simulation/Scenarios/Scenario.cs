@@ -1,12 +1,14 @@
 using Diagnose.Knowledge.Articles;
+using Diagnose.Knowledge.Events;
 
 namespace Diagnose.Simulation.Scenarios;
 
 /// <summary>A run an article declares in its <c>incidents</c> (kb/), ready to run with a seed.</summary>
 public sealed class Scenario
 {
-    internal Scenario(string article, Incident incident)
+    internal Scenario(string article, Incident incident, EventCatalog events)
     {
+        Events = events;
         Article = article;
         Incident = incident;
     }
@@ -22,6 +24,9 @@ public sealed class Scenario
     public string Description => Incident.Description;
 
     public Incident Incident { get; }
+
+    /// <summary>The event catalog the run's events are written from.</summary>
+    public EventCatalog Events { get; }
 
     public SimulationRun Run(ScenarioOptions options) => IncidentModels.Run(this, options);
 }

@@ -1,30 +1,45 @@
-using Diagnose.Core.Snapshots;
-using Diagnose.Simulation.Events;
+using Diagnose.Knowledge.Articles;
+using Diagnose.Knowledge.Events;
 using Diagnose.Simulation.Model;
 using Diagnose.Simulation.Scenarios;
 
 namespace Diagnose.Simulation.Validation;
 
 /// <summary>
-/// Builds the simulated cluster a diagnosis describes (its node names and roles, the database instance,
-/// the Clusdb states and checkpoint), replays the article's incident on it, and checks that the replay
-/// shows the evidence the diagnosis observed. If it cannot, the diagnosis is suspect and no plan is validated on it.
+/// Builds the simulated cluster a diagnosis describes, as it was: its node names and roles, each node's operating
+/// system and service pack (from the snapshot, else a stated assumption), its resources and Clusdb states and
+/// checkpoint; replays the article's incident on it, and checks that the replay shows the evidence the diagnosis
+/// observed (kb/ <c>incidents[].reproduces</c>, and the snapshot's state). If it cannot, the diagnosis is suspect and
+/// no plan is validated on it.
 /// </summary>
 internal static class DiagnosisCases
 {
-    /// <summary>Replays <paramref name="diagnosis"/> with the incident model its article declares (kb/ <c>incidents[].model</c>).</summary>
-    public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis, string? model)
+    /// <summary>Replays <paramref name="diagnosis"/> with the incident its article declares as diagnosed (kb/ <c>incidents[]</c>).</summary>
+    public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis, Incident? incident, EventCatalog events)
     {
+        var facts = new IncidentFacts(diagnosis.Snapshot);
         try
         {
-            return model switch
+            var (run, problem) = incident?.Model switch
             {
-                IncidentModels.JetRollingUpgrade => JetRollingUpgrade(diagnosis),
-                IncidentModels.DirectoryOnlineRestore => DirectoryRestore(diagnosis),
-                IncidentModels.QuorumPowerFailure => QuorumPowerFailure(diagnosis),
+                null when incident?.Operations.Count > 0 => Written(diagnosis, incident, facts, events),
+                IncidentModels.JetRollingUpgrade => JetRollingUpgrade(diagnosis, facts, events),
+                IncidentModels.DirectoryOnlineRestore => DirectoryRestore(diagnosis, facts, events),
+                IncidentModels.QuorumPowerFailure => QuorumPowerFailure(diagnosis, facts, events),
                 null => (null, $"article {diagnosis.Kb} declares no diagnosed incident for the simulator to replay"),
-                _ => (null, $"the simulator has no incident model '{model}' (article {diagnosis.Kb})"),
+                var model => (null, $"the simulator has no incident model '{model}' (article {diagnosis.Kb})"),
             };
+            if (run is null)
+            {
+                return (null, problem);
+            }
+
+            if (ReplayCheck.Missing(run.Simulator.Journal.Events, diagnosis.Events, incident!.Reproduces, events) is { } missing)
+            {
+                return (null, Suspect(missing, facts));
+            }
+
+            return (run.Case with { Assumptions = facts.Assumptions }, null);
         }
         catch (SimulationException e)
         {
@@ -32,71 +47,77 @@ internal static class DiagnosisCases
         }
     }
 
-    private static (IncidentCase?, string?) JetRollingUpgrade(DiagnosedIncident d)
+    private static string Suspect(string what, IncidentFacts facts) =>
+        facts.Assumptions.Count == 0 ? $"diagnosis suspect: {what}" : $"diagnosis suspect: {what} (replayed assuming {string.Join("; ", facts.Assumptions)})";
+
+    private static (SimulationRun?, string?) JetRollingUpgrade(DiagnosedIncident d, IncidentFacts facts, EventCatalog events)
     {
         var failed = d.Events.FirstOrDefault(e => e.Type == "JetLogUnreadable");
         if (failed is null)
         {
-            var expected = WindowsEvents.JetLogUnreadable("", 0);
-            return (null, $"the diagnosis has no {expected.Provider} {expected.EventId} (JetLogUnreadable) to replay");
+            return (null, $"the diagnosis has no {Named(events, "JetLogUnreadable")} to replay");
         }
 
         var instance = (failed.Field("instance") ?? "wins").ToLowerInvariant();
         var upgraded = d.Events.FirstOrDefault(e => e.Type == "JetDatabaseUpgraded" && e.Node != failed.Node);
-        var snapshotNewer = d.Snapshot?.Nodes.FirstOrDefault(n => Family(n.Os) == "windows2003" && Name(n.Name) != failed.Node);
-        var newer = upgraded?.Node ?? (snapshotNewer is null ? null : Name(snapshotNewer.Name));
+        var snapshotNewer = d.Snapshot?.Nodes.FirstOrDefault(n => IncidentFacts.Parse(n.Os, n.ServicePack) == OsVersion.Windows2003 && IncidentFacts.NodeName(n.Name) != failed.Node);
+        var newer = upgraded?.Node ?? (snapshotNewer is null ? null : IncidentFacts.NodeName(snapshotNewer.Name));
         if (newer is null)
         {
             return (null, "the evidence does not say which node converted the database (no JetDatabaseUpgraded event from another node, no Windows Server 2003 node in a snapshot)");
         }
 
-        var nodes = Nodes(d.Snapshot, failed.Node, newer);
+        var nodes = Nodes(d, failed.Node, newer);
+
+        // Every node but the upgraded one runs what the snapshot says; the upgraded one ran Windows 2000 until its upgrade.
+        var os = nodes.Where(n => n != newer).ToDictionary(n => n, n => facts.OsOf(n, OsVersion.Windows2000, "no snapshot gives its OS; the article's older nodes run Windows 2000"));
+        facts.Assume($"{newer} ran Windows 2000 until it was upgraded to Windows Server 2003 (the article's rolling upgrade)");
         var start = (upgraded?.Time ?? failed.Time ?? new DateTime(2007, 2, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-4);
         var setup = new JetRollingUpgradeSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, newer, failed.Node, instance, start,
-            TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 0, 1);
-        var run = JetRollingUpgradeModel.Build(setup, JetRollingUpgradeStage.Incident, d.Kb, d.Kb);
-        var events = run.Simulator.Journal.Events;
-        var unreadable = WindowsEvents.JetLogUnreadable(instance, 0);
-        if (!events.Any(e => e.Node == failed.Node && Same(e, unreadable) && e.Data[0] == instance && e.Data[^1] == (failed.Field("error") ?? "-530")))
-        {
-            return (null, $"diagnosis suspect: the replayed incident logged no {unreadable.Provider} {unreadable.EventId} for {instance} with error {failed.Field("error")} on {failed.Node}");
-        }
-
-        var converted = WindowsEvents.JetIndexCleanup(instance, 0, "");
-        if (upgraded is not null && !events.Any(e => e.Node == newer && Same(e, converted) && e.Data[0] == instance))
-        {
-            return (null, $"diagnosis suspect: the replayed incident logged no {converted.Provider} {converted.EventId} for {instance} on {newer}");
-        }
-
-        return (run.Case, null);
+            TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 0, 1) { NodeOs = os };
+        return (JetRollingUpgradeModel.Build(setup, JetRollingUpgradeStage.Incident, d.Kb, d.Kb, events), null);
     }
 
-    private static (IncidentCase?, string?) DirectoryRestore(DiagnosedIncident d)
+    private static (SimulationRun?, string?) DirectoryRestore(DiagnosedIncident d, IncidentFacts facts, EventCatalog events)
     {
         var database = d.Events.FirstOrDefault(e => e.Type == "ExchangeDirectoryInitFailed");
         if (database is null)
         {
-            var expected = WindowsEvents.DirectoryInitFailed(0);
-            return (null, $"the diagnosis has no {expected.Provider} {expected.EventId} (ExchangeDirectoryInitFailed) to replay");
+            return (null, $"the diagnosis has no {Named(events, "ExchangeDirectoryInitFailed")} to replay");
         }
 
-        var nodes = Nodes(d.Snapshot, database.Node, null);
-        var setup = new DirectoryRestoreSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, database.Node, (database.Time ?? new DateTime(1999, 4, 1, 0, 0, 0, DateTimeKind.Utc)).AddHours(-6), TimeSpan.FromHours(2), false, 0, 1);
-        var run = DirectoryRestoreModel.Build(setup, incident: true, d.Kb, d.Kb);
-        var events = run.Simulator.Journal.Events;
-        var error = database.Field("error") ?? "-528";
-        var initFailed = WindowsEvents.DirectoryInitFailed(0);
-        var serviceFailed = WindowsEvents.GenericServiceFailed("");
-        if (!events.Any(e => e.Node == database.Node && Same(e, initFailed) && e.Data[0] == error)
-            || !events.Any(e => e.Node == database.Node && Same(e, serviceFailed)))
+        var nodes = Nodes(d, database.Node, null);
+        var setup = new DirectoryRestoreSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, database.Node, (database.Time ?? new DateTime(1999, 4, 1, 0, 0, 0, DateTimeKind.Utc)).AddHours(-6), TimeSpan.FromHours(2), false, 0, 1)
         {
-            return (null, $"diagnosis suspect: the replayed restore logged no {initFailed.Provider} {initFailed.EventId} with error {error} followed by {serviceFailed.Provider} {serviceFailed.EventId} on {database.Node}");
+            NodeOs = nodes.Where(n => facts.SnapshotOs(n) is not null).ToDictionary(n => n, n => facts.SnapshotOs(n)!.Value),
+        };
+
+        // The directory resource is the snapshot's resource that runs the failed service, when the snapshot lists resources.
+        var service = database.Field("service");
+        if (d.Snapshot is { Resources.Count: > 0 } snapshot && service is not null)
+        {
+            var resource = snapshot.Resources.FirstOrDefault(r => string.Equals(r.Service, service, StringComparison.OrdinalIgnoreCase));
+            if (resource is null)
+            {
+                return (null, Suspect($"the snapshot's resources run no {service}, so the cluster has no directory resource to bring online", facts));
+            }
+
+            setup = setup with { DirectoryResource = resource.Name, Group = resource.Group ?? setup.Group };
+        }
+        else
+        {
+            facts.Assume($"the directory runs as the generic-service resource '{setup.DirectoryResource}' in group '{setup.Group}' (no snapshot lists the resources)");
         }
 
-        return (run.Case, null);
+        foreach (var node in nodes.Where(n => facts.SnapshotOs(n) is null))
+        {
+            facts.Assume($"{node} runs the operating system the simulator gives an Exchange 5.5 cluster of {nodes.Count} nodes (no snapshot gives its OS)");
+        }
+
+        return (DirectoryRestoreModel.Build(setup, incident: true, d.Kb, d.Kb, events), null);
     }
 
-    private static (IncidentCase?, string?) QuorumPowerFailure(DiagnosedIncident d)
+    private static (SimulationRun?, string?) QuorumPowerFailure(DiagnosedIncident d, IncidentFacts facts, EventCatalog events)
     {
         if (d.Snapshot is not { Quorum: { } quorum } snapshot || snapshot.Nodes.Count < 2)
         {
@@ -116,7 +137,7 @@ internal static class DiagnosisCases
             };
             if (state != ClusdbState.Valid)
             {
-                damage[Name(node.Name)] = state;
+                damage[IncidentFacts.NodeName(node.Name)] = state;
             }
         }
 
@@ -136,40 +157,91 @@ internal static class DiagnosisCases
         }
 
         // Damaged nodes first: the replay boots them first, as the nodes that tried to form.
-        var nodes = snapshot.Nodes.Select(n => Name(n.Name)).OrderBy(n => damage.ContainsKey(n) ? 0 : 1).ToList();
+        var nodes = snapshot.Nodes.Select(n => IncidentFacts.NodeName(n.Name)).OrderBy(n => damage.ContainsKey(n) ? 0 : 1).ToList();
+        var os = nodes.ToDictionary(n => n, n => facts.OsOf(n, OsVersion.Nt4Sp4, "the snapshot does not give its service pack; the article's failure is NT4 SP4's"));
         var setup = new QuorumPowerFailureSetup(snapshot.Cluster ?? "CLUSTER", nodes, kind.Value, damage,
-            (quorum.LastConfigurationChangeUtc ?? snapshot.CapturedAtUtc ?? new DateTime(1999, 11, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-3), 3, 0, 1);
-        var run = QuorumPowerFailureModel.Build(setup, d.Kb, d.Kb);
-        var state2 = run.Simulator.State;
+            (quorum.LastConfigurationChangeUtc ?? snapshot.CapturedAtUtc ?? new DateTime(1999, 11, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-3), 3, 0, 1) { NodeOs = os };
+        var run = QuorumPowerFailureModel.Build(setup, d.Kb, d.Kb, events);
+        var replayed = run.Simulator.State;
         foreach (var node in nodes)
         {
             var want = damage.GetValueOrDefault(node, ClusdbState.Valid);
-            var got = state2.Node(node).Clusdb.State;
+            var got = replayed.Node(node).Clusdb.State;
             if (got != want && !(want == ClusdbState.Missing && got == ClusdbState.ZeroBytes))
             {
-                return (null, $"diagnosis suspect: the replayed power failure leaves {node}'s Clusdb {got.ToString().ToLowerInvariant()}, not {want.ToString().ToLowerInvariant()}");
+                return (null, Suspect($"the replayed power failure leaves {node}'s Clusdb {got.ToString().ToLowerInvariant()}, not {want.ToString().ToLowerInvariant()}", facts));
             }
         }
 
-        var simulatedLatest = state2.Quorum.Latest;
+        var simulatedLatest = replayed.Quorum.Latest;
         if (simulatedLatest is null || simulatedLatest.Consistent != consistent)
         {
-            return (null, $"diagnosis suspect: the replay's newest checkpoint is {(simulatedLatest?.Consistent == true ? "consistent" : "inconsistent or missing")}, the snapshot's is {(consistent ? "consistent" : "inconsistent")}");
+            return (null, Suspect($"the replay's newest checkpoint is {(simulatedLatest?.Consistent == true ? "consistent" : "inconsistent or missing")}, the snapshot's is {(consistent ? "consistent" : "inconsistent")}", facts));
         }
 
-        var simulatedOutdated = state2.LastConfigurationChange > simulatedLatest.WrittenAt;
+        var simulatedOutdated = replayed.LastConfigurationChange > simulatedLatest.WrittenAt;
         if (latest?.WrittenAtUtc is not null && quorum.LastConfigurationChangeUtc is not null && simulatedOutdated != outdated)
         {
-            return (null, $"diagnosis suspect: the replay's newest checkpoint is {(simulatedOutdated ? "older" : "newer")} than the last configuration change, the snapshot's is not");
+            return (null, Suspect($"the replay's newest checkpoint is {(simulatedOutdated ? "older" : "newer")} than the last configuration change, the snapshot's is not", facts));
         }
 
-        return (run.Case, null);
+        return (run, null);
     }
 
-    private static List<string> Nodes(ClusterSnapshot? snapshot, string first, string? second)
+    /// <summary>
+    /// An incident written as operations, replayed on the diagnosis' nodes: a role with <c>seenIn</c> is the node where the
+    /// diagnosis saw that fact, the others the next nodes; nodes the operations upgrade start with the cluster's OS, the
+    /// others run what the snapshot says, else the cluster's OS (an assumption, listed).
+    /// </summary>
+    private static (SimulationRun?, string?) Written(DiagnosedIncident d, Incident incident, IncidentFacts facts, EventCatalog events)
     {
-        var nodes = snapshot?.Nodes.Select(n => Name(n.Name)).ToList() ?? [];
-        foreach (var n in new[] { first, second })
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var role in incident.Roles.Where(r => r.SeenIn is not null))
+        {
+            if (d.Events.FirstOrDefault(e => e.Type == role.SeenIn) is not { } seen)
+            {
+                return (null, $"the diagnosis has no {Named(events, role.SeenIn!)} to say which node is {{{role.Name}}}");
+            }
+
+            roles[role.Name] = seen.Node;
+        }
+
+        var first = roles.Values.FirstOrDefault() ?? d.Events.FirstOrDefault()?.Node ?? "NODE1";
+        var nodes = Nodes(d, first, null);
+        for (var partner = 2; nodes.Count < incident.Roles.Count; partner++)
+        {
+            nodes.Add($"{first}-PARTNER{partner}");
+        }
+
+        foreach (var role in incident.Roles.Where(r => !roles.ContainsKey(r.Name)))
+        {
+            roles[role.Name] = nodes.First(n => !roles.ContainsValue(n));
+        }
+
+        var declared = IncidentInterpreter.Os(incident.Cluster!.Os);
+        var changing = IncidentInterpreter.RolesWhoseOsChanges(incident).ToHashSet(StringComparer.Ordinal);
+        var os = new Dictionary<string, OsVersion>(StringComparer.Ordinal);
+        foreach (var node in nodes.Where(n => !roles.Any(r => r.Value == n && changing.Contains(r.Key))))
+        {
+            os[node] = facts.OsOf(node, declared, $"no snapshot gives its OS; the incident's cluster runs {incident.Cluster.Os}");
+        }
+
+        var known = new IncidentInterpreter.Known(nodes, roles, os);
+        return (IncidentInterpreter.Run(incident, d.Kb, d.Kb, events, new ScenarioOptions(1, Noise: 0), known), null);
+    }
+
+    /// <summary>The events that become a fact type, as the catalog names them: "MSExchangeDS 1002 (ExchangeDirectoryInitFailed)".</summary>
+    private static string Named(EventCatalog events, string factType)
+    {
+        var entries = events.Entries.Where(e => e.FactType == factType).Select(e => $"{e.Provider} {e.EventId}").ToList();
+        return entries.Count == 0 ? $"{factType} event" : $"{string.Join(" or ", entries)} ({factType})";
+    }
+
+    /// <summary>The snapshot's nodes, then the named roles, then every other node the diagnosis saw; a partner when only one is known.</summary>
+    private static List<string> Nodes(DiagnosedIncident d, string first, string? second)
+    {
+        var nodes = d.Snapshot?.Nodes.Select(n => IncidentFacts.NodeName(n.Name)).ToList() ?? [];
+        foreach (var n in new[] { first, second }.Concat(d.Events.Select(e => e.Node)))
         {
             if (n is not null && !nodes.Contains(n))
             {
@@ -185,11 +257,4 @@ internal static class DiagnosisCases
 
         return nodes;
     }
-
-    /// <summary>The simulated event is the one the simulator writes for this template (same provider and event ID).</summary>
-    private static bool Same(SimEvent e, EventTemplate template) => e.Provider == template.Provider && e.EventId == template.EventId;
-
-    private static string Name(string name) => name.Split('.')[0].ToUpperInvariant();
-
-    private static string Family(string? os) => (os ?? "").Contains("2003", StringComparison.Ordinal) ? "windows2003" : "";
 }

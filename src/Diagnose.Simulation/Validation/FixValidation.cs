@@ -1,6 +1,7 @@
 using Diagnose.Core.Reports;
 using Diagnose.Knowledge;
 using Diagnose.Knowledge.Articles;
+using Diagnose.Knowledge.Events;
 using Diagnose.Simulation.Model;
 using Diagnose.Simulation.Scenarios;
 
@@ -15,11 +16,13 @@ namespace Diagnose.Simulation.Validation;
 public sealed class FixValidation
 {
     private readonly KnowledgeBase _knowledge;
+    private readonly EventCatalog _events;
 
-    public FixValidation(KnowledgeBase knowledge)
+    public FixValidation(KnowledgeBase knowledge, EventCatalog events)
     {
         _knowledge = knowledge;
-        Scenarios = new ScenarioCatalog(knowledge);
+        _events = events;
+        Scenarios = new ScenarioCatalog(knowledge, events);
     }
 
     /// <summary>The runs the articles declare, for <c>diagnose simulate</c> and scenario sources.</summary>
@@ -36,7 +39,7 @@ public sealed class FixValidation
         }
 
         var validator = new FixValidator { MaxFaults = maxFaults };
-        var result = validator.Validate(article.Id, plan, kind, incident, rule, cancellation);
+        var result = WithAssumptions(validator.Validate(article.Id, plan, kind, incident, rule, cancellation), incident.Assumptions);
         if (result.Verdict != Verdict.Refuted || source is not DiagnosisSource)
         {
             return result;
@@ -46,10 +49,16 @@ public sealed class FixValidation
         return alternatives.Count == 0 ? result : new ValidationReport
         {
             Kb = result.Kb, Plan = result.Plan, Kind = result.Kind, Verdict = result.Verdict, FaultSchedules = result.FaultSchedules,
-            Counterexample = result.Counterexample, Trace = result.Trace,
+            Counterexample = result.Counterexample, Trace = result.Trace, IncidentAssumptions = result.IncidentAssumptions,
             Reason = $"{result.Reason}; validated on this incident instead: {string.Join(", ", alternatives)}",
         };
     }
+
+    private static ValidationReport WithAssumptions(ValidationReport report, IReadOnlyList<string> assumptions) => assumptions.Count == 0 ? report : new ValidationReport
+    {
+        Kb = report.Kb, Plan = report.Plan, Kind = report.Kind, Verdict = report.Verdict, FaultSchedules = report.FaultSchedules,
+        Counterexample = report.Counterexample, Trace = report.Trace, Reason = report.Reason, IncidentAssumptions = [.. assumptions],
+    };
 
     /// <summary>Every plan and anti-plan of every article on its own incident (<c>diagnose validate --all</c>).</summary>
     public IReadOnlyList<ValidationReport> ValidateAll(int maxFaults = 2) =>
@@ -59,7 +68,7 @@ public sealed class FixValidation
     /// <summary>The simulated incident a source stands for, or why there is none.</summary>
     public (IncidentCase? Case, string? Problem) Resolve(Article article, FixPlan plan, IncidentSource source)
     {
-        var model = article.Incidents.FirstOrDefault(i => i.Diagnosed)?.Model;
+        var diagnosed = article.Incidents.FirstOrDefault(i => i.Diagnosed);
         try
         {
             switch (source)
@@ -70,9 +79,9 @@ public sealed class FixValidation
                         : (scenario.Run(new ScenarioOptions(s.Seed, s.Nodes, Noise: 0, UntilIncident: true)).Case, null);
                 case SnapshotSource s:
                     // The snapshot is the evidence: an incident told by the snapshot replays from it; the others need their events.
-                    return DiagnosisCases.Build(new DiagnosedIncident(article.Id, [], s.Snapshot), model);
+                    return DiagnosisCases.Build(new DiagnosedIncident(article.Id, [], s.Snapshot), diagnosed, _events);
                 case DiagnosisSource d:
-                    return DiagnosisCases.Build(new DiagnosedIncident(article.Id, d.Events, d.Snapshot), model);
+                    return DiagnosisCases.Build(new DiagnosedIncident(article.Id, d.Events, d.Snapshot), diagnosed, _events);
                 default:
                     var own = article.IncidentOf(plan) is { } declared ? Scenarios.Find(declared.Id) : null;
                     return own is null ? (null, "the simulator has no incident for this plan's situation")

@@ -94,6 +94,10 @@ public static class StepExecutor
             case "verify":
                 Verify(sim, step);
                 break;
+            case "wait":
+                // A range ("6-78") is an incident's, resolved by its seed before it gets here; a plan waits the least.
+                sim.AdvanceTime(TimeSpan.FromHours(double.Parse(step.Arg("hours").Split('-')[0], System.Globalization.CultureInfo.InvariantCulture)));
+                break;
             default:
                 throw new SimulationException($"the simulator has no model of operation '{step.Operation}'");
         }
