@@ -63,6 +63,20 @@ public sealed class ControlTests
     }
 
     [TestMethod]
+    public void Analyze_Q188674ProcedureRightFirstTime_NoDiagnosisAndThe1024IsBenign()
+    {
+        // Issue 13: the 1024 after the directory was started outside the cluster is harmless even with no failure before it.
+        var report = Engine.Analyze(Engine.Sample("controls/q188674-right-first-time"));
+
+        Assert.IsEmpty(report.Diagnoses, string.Join("; ", report.Diagnoses.Select(d => d.Rule)));
+        Assert.IsEmpty(report.Unexplained);
+        var benign = report.Benign.Single();
+        Assert.AreEqual(("ClusSvc", 1024, 5316L, "EXRFT1"), (benign.Provider, benign.EventId, benign.Record, benign.Node));
+        Assert.AreEqual("Q188674.checkpoint-warning-after-restore-procedure", benign.Rule);
+        StringAssert.Contains(benign.Reason, "running at 1999-10-05 09:41:05 UTC");
+    }
+
+    [TestMethod]
     public void Analyze_Sp5ClusterWithAnInconsistentCheckpoint_RulesOutTheManualRouteBecauseTheServiceFormsFromClusdb()
     {
         var report = Engine.Analyze(Engine.Sample("controls/healthy-sp5-bad-checkpoint"));

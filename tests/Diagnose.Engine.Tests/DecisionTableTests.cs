@@ -61,4 +61,23 @@ public sealed class DecisionTableTests
         Assert.IsTrue(result.Failures.Any(f => f.Contains("expected confidence 0.12", StringComparison.Ordinal)), result.ToString());
         Assert.IsTrue(result.Failures.Any(f => f.Contains("in ruledOut[]", StringComparison.Ordinal)), result.ToString());
     }
+
+    [TestMethod]
+    public void Run_WithWrongBenignAndUnexplainedExpectations_FailsAndNamesTheEvents()
+    {
+        // Q188674's right-first-time case: its 1024 is benign, so expecting it unexplained (and a 1042 benign) must fail.
+        var table = Engine.Instance.Decisions.Single(t => t.Article == "Q188674");
+        var row = table.Rows.Single(r => r.Id == "Q188674.procedure-right-first-time");
+        var positive = row.Cases.Single(c => c.Kind == CaseKind.Positive);
+        var wrong = positive with
+        {
+            Expect = positive.Expect with { Benign = [new ExpectedListedEvent("ClusSvc", 1042, "EXNODEA")], Unexplained = [new ExpectedListedEvent("ClusSvc", 1024, "EXNODEA")] },
+        };
+
+        var result = DecisionTableRunner.Run(Engine.Instance, table, row, wrong, DecisionFormat.EventViewerXml);
+
+        Assert.IsFalse(result.Passed);
+        Assert.IsTrue(result.Failures.Any(f => f.Contains("expected ClusSvc 1042 on EXNODEA in benign[]; it holds ClusSvc 1024 on EXNODEA", StringComparison.Ordinal)), result.ToString());
+        Assert.IsTrue(result.Failures.Any(f => f.Contains("expected ClusSvc 1024 on EXNODEA in unexplained[]; it holds nothing", StringComparison.Ordinal)), result.ToString());
+    }
 }

@@ -152,6 +152,37 @@ public sealed class EventCatalogLoadTests
     }
 
     [TestMethod]
+    public void Load_ResourceTableServiceDisplayNames_MapToTheServiceAndRejectOneNameForTwoServices()
+    {
+        using var temp = new TempFolder();
+        var file = temp.Write("custom/x.resources.json", """
+            {"resources": [
+              { "resource": "Print Spooler", "service": "Spooler", "serviceDisplayName": "Print Spooler", "source": "test" },
+              { "resource": "Spooler Copy", "service": "Spooler2", "serviceDisplayName": "print spooler", "source": "test" },
+              { "resource": "Fax", "service": "Fax", "serviceDisplayName": 7, "source": "test" }
+            ]}
+            """);
+
+        var (table, problems) = ResourceTableLoader.Load([Path.Combine(temp.Path, "custom")]);
+
+        Assert.IsTrue(problems.Any(p => p.File == file && p.Line == 3 && p.Message.Contains("'print spooler' is given to two services: Spooler and Spooler2", StringComparison.Ordinal)), string.Join("\n", problems));
+        Assert.IsTrue(problems.Any(p => p.File == file && p.Line == 4 && p.Message.Contains("'serviceDisplayName' must be a non-empty string", StringComparison.Ordinal)), string.Join("\n", problems));
+        Assert.AreEqual("Spooler", table.ServiceWithDisplayName("PRINT SPOOLER"));
+        Assert.IsNull(table.ServiceWithDisplayName("Spooler"), "a key name is not a display name");
+    }
+
+    [TestMethod]
+    public void Normalise_Scm7036_TakesTheServiceFromTheDisplayNameOnlyWhenATableMapsIt()
+    {
+        // The built-in table maps the directory's display name (KB181795); the Information Store's is not mapped.
+        var report = Engine.Analyze(Engine.Sample("controls/q188674-right-first-time"));
+
+        Assert.AreEqual("Q188674.checkpoint-warning-after-restore-procedure", report.Benign.Single().Rule);
+        Assert.AreEqual("MSExchangeDS", Engine.Instance.Resources.ServiceWithDisplayName("Microsoft Exchange Directory"));
+        Assert.IsNull(Engine.Instance.Resources.ServiceWithDisplayName("Microsoft Exchange Information Store"));
+    }
+
+    [TestMethod]
     public void RuleLoader_CatalogAndResourceFiles_AreNotReadAsRules()
     {
         var suffixes = RuleLoader.OtherDataSuffixes;

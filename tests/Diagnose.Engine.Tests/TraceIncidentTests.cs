@@ -35,12 +35,14 @@ public sealed class TraceIncidentTests
             CollectionAssert.AreEqual(
                 expected.Evidence.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray(),
                 actual.Evidence.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray());
-            CollectionAssert.AreEqual(
-                fromLogs.Benign.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray(),
-                fromTrace.Benign.Select(e => $"{e.Provider} {e.EventId} {e.Node}").ToArray());
             Assert.AreEqual(expected.Fix?.Plan, actual.Fix?.Plan);
 
-            Assert.AreEqual(fromLogs.Unexplained.Count, fromTrace.Unexplained.Count);
+            // The logs show the directory started outside the cluster (SCM 7036) before their 1024, so it is benign there;
+            // the trace has no Service Control Manager events, so its 1024 stays unexplained (issue 13).
+            Assert.AreEqual("ClusSvc 1024 EXNODEA", string.Join(",", fromLogs.Benign.Select(e => $"{e.Provider} {e.EventId} {e.Node}")));
+            Assert.IsEmpty(fromTrace.Benign);
+            Assert.AreEqual("ClusSvc 1024", string.Join(",", fromTrace.Unexplained.Select(e => $"{e.Provider} {e.EventId}")));
+            Assert.IsEmpty(fromLogs.Unexplained);
             Assert.IsTrue(actual.Evidence.All(e => e.Source == trace && e.Record is > 0));
         }
         finally

@@ -97,6 +97,34 @@ public sealed class SnapshotReaderTests
     }
 
     [TestMethod]
+    public void Read_Restores_ReadsEachAndReportsBadOnesWithTheirLine()
+    {
+        const string json = """
+            {
+              "kind": "cluster-snapshot",
+              "restores": [
+                {"node": "EXNODEA", "service": "MSExchangeDS", "finishedAt": "1999-04-15T10:28:44Z", "startServicesAfterRestore": false, "program": "Backup Exec"},
+                {"service": "MSExchangeDS"},
+                {"node": "EXNODEB", "startServicesAfterRestore": "no", "tape": 3}
+              ]
+            }
+            """;
+
+        var (snapshot, summary) = Read(json);
+
+        Assert.IsNotNull(snapshot);
+        Assert.HasCount(2, snapshot.Restores);
+        var first = snapshot.Restores[0];
+        Assert.AreEqual(("EXNODEA", "MSExchangeDS", new DateTime(1999, 4, 15, 10, 28, 44, DateTimeKind.Utc), (bool?)false, "Backup Exec", (int?)4),
+            (first.Node, first.Service, first.FinishedAtUtc!.Value, first.StartServicesAfterRestore, first.Program, first.Line));
+        Assert.IsNull(snapshot.Restores[1].StartServicesAfterRestore);
+        var messages = summary.Problems.Select(p => (p.Line, p.Message)).ToList();
+        Assert.Contains((5, "restores[1] has no \"node\"; the restore is left out"), messages);
+        Assert.IsTrue(messages.Any(m => m.Line == 6 && m.Message.StartsWith("restores[2].startServicesAfterRestore must be", StringComparison.Ordinal)), string.Join("\n", messages));
+        Assert.IsTrue(messages.Any(m => m.Line == 6 && m.Message.StartsWith("unknown key \"tape\"", StringComparison.Ordinal)), string.Join("\n", messages));
+    }
+
+    [TestMethod]
     public void Read_MalformedJson_ReturnsNullWithLine()
     {
         var (snapshot, summary) = Read("{\n  \"cluster\": \"CLUSTER1\",\n  \"nodes\": [ {\"name\": \"NODEA\" ]\n}");

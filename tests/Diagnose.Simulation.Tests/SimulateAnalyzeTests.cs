@@ -46,7 +46,7 @@ public sealed class SimulateAnalyzeTests
                 }
             }
 
-            // Advice (the NT 4.0 service pack of Q217147) may accompany any article's incident on an SP4 cluster.
+            // Advice (Q217147's service-pack finding on NT 4.0 SP4 nodes) may accompany the incident's diagnosis.
             var diagnoses = report.Diagnoses.Where(d => d.Severity == Diagnose.Core.Reports.Severity.Incident).Select(d => d.Kb).Distinct().ToList();
             if (diagnoses.Count != 1 || diagnoses[0] != kb)
             {

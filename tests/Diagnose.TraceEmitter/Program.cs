@@ -67,8 +67,8 @@ switch (mode)
         EsentEventSource.Log.LogHeaderUnreadable("wins", 1044, -530);
         goto case "incident";
     case "incident":
-        // Q188674: the directory fails with -528, the cluster resource fails, and after the restore
-        // procedure bringing the resource online logs the harmless 1024.
+        // Q188674: the directory fails with -528, the cluster resource fails, and a later online logs a 1024
+        // (no Service Control Manager events here, so nothing shows the directory was started outside the cluster).
         ExchangeDirectoryEventSource.Log.InitFailed(-528);
         ClusSvcEventSource.Log.GenericServiceFailed("Microsoft Exchange Directory");
         ClusSvcEventSource.Log.CheckpointNotRestored("Microsoft Exchange Directory", @"HKEY_LOCAL_MACHINE\SYSTEM\CurrentControlSet\Services\MSExchangeDS");

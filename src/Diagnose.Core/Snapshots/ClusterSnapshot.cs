@@ -16,6 +16,9 @@ public sealed record ClusterSnapshot
 
     public IReadOnlyList<SnapshotResource> Resources { get; init; } = [];
 
+    /// <summary>Restores from backup that the engineer knows of (the backup program's job log says when and where).</summary>
+    public IReadOnlyList<SnapshotRestore> Restores { get; init; } = [];
+
     /// <summary>The file the snapshot was read from.</summary>
     public required string Source { get; init; }
 }

@@ -72,7 +72,18 @@ internal static class ExpectationCheck
             failures.Add($"expected collect[] to ask for \"{text}\"; it holds {(report.Collect.Count == 0 ? "nothing" : string.Join(" / ", report.Collect.Select(c => c.What)))}");
         }
 
+        Listed(expect.Benign, report.Benign, "benign[]", failures);
+        Listed(expect.Unexplained, report.Unexplained, "unexplained[]", failures);
         return failures;
+    }
+
+    private static void Listed(IReadOnlyList<ExpectedListedEvent> wanted, IReadOnlyList<EventReference> listed, string category, List<string> failures)
+    {
+        foreach (var want in wanted.Where(w => !listed.Any(e =>
+            e.EventId == w.EventId && string.Equals(e.Provider, w.Provider, StringComparison.OrdinalIgnoreCase) && string.Equals(e.Node, w.Node, StringComparison.OrdinalIgnoreCase))))
+        {
+            failures.Add($"expected {want.Provider} {want.EventId} on {want.Node} in {category}; it holds {(listed.Count == 0 ? "nothing" : string.Join(", ", listed.Select(e => $"{e.Provider} {e.EventId} on {e.Node}")))}");
+        }
     }
 
     private static bool Mentions(CollectReport c, string text) =>

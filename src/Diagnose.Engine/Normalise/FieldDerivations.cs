@@ -26,6 +26,7 @@ internal sealed class FieldDerivations
         FieldDerivation.ServiceInRegistryKey => ServiceInKey(from),
         FieldDerivation.VersionMap => VersionKey(from) is { } key ? field.Map?.GetValueOrDefault(key) : null,
         FieldDerivation.Folder => from.LastIndexOf('\\') is > 0 and var at ? from[..at] : null,
+        FieldDerivation.ServiceOfDisplayName => _table.ServiceWithDisplayName(from),
         _ => null,
     };
 

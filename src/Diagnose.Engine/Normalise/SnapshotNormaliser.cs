@@ -77,7 +77,27 @@ public sealed class SnapshotNormaliser
                 ["possibleOwners"] = string.Join(",", resource.PossibleOwners.Select(NodeNames.Normalise)),
             }, new ObservationOrigin(snapshot.Source, "resource", $"{resource.Name} ({resource.Type}) owners {string.Join(", ", resource.PossibleOwners)}", null, resource.Line));
         }
+
+        foreach (var restore in Restores(snapshot))
+        {
+            yield return restore;
+        }
     }
+
+    private IEnumerable<Fact> Restores(ClusterSnapshot snapshot) => snapshot.Restores.Select(restore =>
+    {
+        var node = NodeNames.Normalise(restore.Node);
+        var finished = restore.FinishedAtUtc is { } at ? IsoTime.Format(at, IsoPrecision.Seconds) : "time unknown";
+        var startServices = restore.StartServicesAfterRestore switch { true => "services started after restore", false => "services not started after restore", null => "start-services option unknown" };
+        return Fact.Create(_schemas.Get("RestoreRecorded"), new Dictionary<string, object?>
+        {
+            ["node"] = node,
+            ["time"] = restore.FinishedAtUtc,
+            ["service"] = restore.Service,
+            ["startServicesAfterRestore"] = restore.StartServicesAfterRestore,
+            ["program"] = restore.Program,
+        }, new ObservationOrigin(snapshot.Source, "restore", $"{restore.Service ?? "data"} restored{(restore.Program is null ? "" : $" by {restore.Program}")}, finished {finished}, {startServices}", node, restore.Line));
+    });
 
     /// <summary>nt4, windows2000, windows2003 or other, from how people write the OS name.</summary>
     public static string OsFamily(string? os)

@@ -13,7 +13,7 @@ public static class SnapshotReader
 {
     public const string Kind = "cluster-snapshot";
 
-    private static readonly string[] RootKeys = ["kind", "cluster", "capturedAt", "nodes", "quorum", "resources"];
+    private static readonly string[] RootKeys = ["kind", "cluster", "capturedAt", "nodes", "quorum", "resources", "restores"];
     private static readonly string[] NodeKeys = ["name", "os", "servicePack", "clusdb", "clusDiskStart", "clusSvcStart", "clusterMember", "recoveryInstallAvailable"];
     private static readonly string[] ClusdbKeys = ["state", "bytes"];
     private static readonly string[] QuorumKeys = ["checkpoints", "quolog", "tombstone", "lastConfigurationChange", "lastConfigurationChangeLogged", "mscsFolderPresent"];
@@ -79,6 +79,15 @@ public static class SnapshotReader
             }
         }
 
+        var restores = new List<SnapshotRestore>();
+        foreach (var (item, path) in check.Objects(root, "restores", "restores"))
+        {
+            if (SnapshotRestoreReader.Read(item, path, check) is { } restore)
+            {
+                restores.Add(restore);
+            }
+        }
+
         var quorumObject = check.Object(root, "quorum", "quorum");
         var snapshot = new ClusterSnapshot
         {
@@ -87,12 +96,13 @@ public static class SnapshotReader
             Nodes = nodes,
             Quorum = quorumObject is null ? null : ReadQuorum(quorumObject, check),
             Resources = resources,
+            Restores = restores,
             Source = context.Source,
         };
 
-        if (snapshot.Cluster is null && nodes.Count == 0 && snapshot.Quorum is null && resources.Count == 0)
+        if (snapshot.Cluster is null && nodes.Count == 0 && snapshot.Quorum is null && resources.Count == 0 && restores.Count == 0)
         {
-            context.Problem("the snapshot holds no usable cluster name, node, quorum or resource");
+            context.Problem("the snapshot holds no usable cluster name, node, quorum, resource or restore");
             return null;
         }
 

@@ -16,4 +16,10 @@ public sealed record CaseExpectation
 
     /// <summary>Pieces of text that some <c>collect[]</c> entry (what, command or because) must contain, each.</summary>
     public IReadOnlyList<string> Collect { get; init; } = [];
+
+    /// <summary>Events <c>benign[]</c> must list (marked harmless by a rule).</summary>
+    public IReadOnlyList<ExpectedListedEvent> Benign { get; init; } = [];
+
+    /// <summary>Events <c>unexplained[]</c> must list (no diagnosis used them and no rule called them harmless).</summary>
+    public IReadOnlyList<ExpectedListedEvent> Unexplained { get; init; } = [];
 }

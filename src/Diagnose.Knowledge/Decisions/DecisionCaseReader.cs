@@ -8,7 +8,8 @@ internal static class DecisionCaseReader
 {
     private static readonly string[] CaseKeys = ["kind", "name", "snapshot", "events", "expect"];
     private static readonly string[] EventKeys = ["node", "log", "provider", "id", "time", "data"];
-    private static readonly string[] ExpectKeys = ["diagnoses", "only", "absent", "ruledOut", "collect"];
+    private static readonly string[] ExpectKeys = ["diagnoses", "only", "absent", "ruledOut", "collect", "benign", "unexplained"];
+    private static readonly string[] ExpectedEventKeys = ["provider", "id", "node"];
     private static readonly string[] DiagnosisKeys = ["rule", "plan", "confidence", "severity"];
     private static readonly string[] RuledOutKeys = ["rule", "reason"];
 
@@ -161,6 +162,32 @@ internal static class DecisionCaseReader
         return new CaseExpectation
         {
             Diagnoses = diagnoses, Only = json.Flag(o, "only", where), Absent = absent, RuledOut = ruledOut, Collect = json.Texts(o, "collect", where),
+            Benign = ExpectedEvents(o, "benign", what, json), Unexplained = ExpectedEvents(o, "unexplained", what, json),
         };
+    }
+
+    /// <summary>Events a report category must list: <c>[{"provider", "id", "node"}]</c>.</summary>
+    private static List<ExpectedListedEvent> ExpectedEvents(JObject o, string key, string what, DecisionJson json)
+    {
+        var where = $"an expected {key} event of {what}";
+        var events = new List<ExpectedListedEvent>();
+        foreach (var e in json.Objects(o, key, $"the expectation of {what}"))
+        {
+            json.Keys(e, where, ExpectedEventKeys);
+            var provider = json.Text(e, "provider", where);
+            var node = json.Text(e, "node", where);
+            int? id = e["id"] is { Type: JTokenType.Integer } idToken && (long)idToken is >= 0 and <= 65535 ? (int)(long)idToken : null;
+            if (id is null)
+            {
+                json.Problem(e["id"] ?? e, $"{where} needs 'id', an event ID from 0 to 65535");
+            }
+
+            if (provider is not null && node is not null && id is int eventId)
+            {
+                events.Add(new ExpectedListedEvent(provider, eventId, node));
+            }
+        }
+
+        return events;
     }
 }

@@ -26,6 +26,7 @@ internal sealed class CatalogFieldReader
         ["service-in-registry-key"] = FieldDerivation.ServiceInRegistryKey,
         ["version-map"] = FieldDerivation.VersionMap,
         ["folder"] = FieldDerivation.Folder,
+        ["service-of-display-name"] = FieldDerivation.ServiceOfDisplayName,
     };
 
     private static readonly System.Text.RegularExpressions.Regex VersionKey = new(@"^(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)$", System.Text.RegularExpressions.RegexOptions.CultureInvariant);

@@ -17,4 +17,7 @@ public enum FieldDerivation
 
     /// <summary><c>"folder"</c>: the folder part of a Windows path (up to its last backslash), compared case-insensitively by rules.</summary>
     Folder,
+
+    /// <summary><c>"service-of-display-name"</c>: the service (key name) whose display name this is, from the resource tables' <c>serviceDisplayName</c>.</summary>
+    ServiceOfDisplayName,
 }

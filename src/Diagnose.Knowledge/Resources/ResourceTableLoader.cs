@@ -6,8 +6,9 @@ namespace Diagnose.Knowledge.Resources;
 
 /// <summary>
 /// Loads <c>*.resources.json</c> files from the rule folders strictly:
-/// <c>{"resources": [{"resource": "…", "service": "…", "source": "…"}]}</c>; unknown keys, missing values and
-/// a resource declared twice are reported with file, line and column.
+/// <c>{"resources": [{"resource": "…", "service": "…", "serviceDisplayName": "…", "source": "…"}]}</c>
+/// (<c>serviceDisplayName</c> optional: the name the Service Control Manager's events give the service); unknown keys,
+/// missing values and a resource declared twice are reported with file, line and column.
 /// </summary>
 public static class ResourceTableLoader
 {
@@ -15,6 +16,7 @@ public static class ResourceTableLoader
     public const string Suffix = ".resources.json";
 
     private static readonly string[] Keys = ["resource", "service", "source"];
+    private const string DisplayNameKey = "serviceDisplayName";
 
     /// <summary>Missing folders are skipped: the rule loader reports them.</summary>
     public static (ResourceTable Table, IReadOnlyList<RuleProblem> Problems) Load(IEnumerable<string> folders)
@@ -22,15 +24,16 @@ public static class ResourceTableLoader
         ArgumentNullException.ThrowIfNull(folders);
         var problems = new List<RuleProblem>();
         var services = new Dictionary<string, (string Service, string File)>(StringComparer.OrdinalIgnoreCase);
+        var displayNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var file in DataFiles.In(folders, Suffix))
         {
-            Read(file, services, problems);
+            Read(file, services, displayNames, problems);
         }
 
-        return (new ResourceTable(services.Select(s => KeyValuePair.Create(s.Key, s.Value.Service))), problems);
+        return (new ResourceTable(services.Select(s => KeyValuePair.Create(s.Key, s.Value.Service)), displayNames), problems);
     }
 
-    private static void Read(string file, Dictionary<string, (string Service, string File)> services, List<RuleProblem> problems)
+    private static void Read(string file, Dictionary<string, (string Service, string File)> services, Dictionary<string, string> displayNames, List<RuleProblem> problems)
     {
         void Problem(JToken at, string message)
         {
@@ -62,9 +65,20 @@ public static class ResourceTableLoader
                 continue;
             }
 
-            foreach (var property in entry.Properties().Where(p => !Keys.Contains(p.Name)))
+            foreach (var property in entry.Properties().Where(p => !Keys.Contains(p.Name) && p.Name != DisplayNameKey))
             {
-                Problem(property, $"unknown key '{property.Name}' in a resource: expected {string.Join(", ", Keys)}");
+                Problem(property, $"unknown key '{property.Name}' in a resource: expected {string.Join(", ", Keys)} or {DisplayNameKey}");
+            }
+
+            string? displayName = null;
+            if (entry[DisplayNameKey] is { } shown)
+            {
+                displayName = shown is { Type: JTokenType.String } && !string.IsNullOrWhiteSpace((string?)shown) ? (string)shown! : null;
+                if (displayName is null)
+                {
+                    Problem(shown, $"'{DisplayNameKey}' must be a non-empty string");
+                    continue;
+                }
             }
 
             var values = Keys.Select(k => entry[k] is { Type: JTokenType.String } t && !string.IsNullOrWhiteSpace((string?)t) ? (string)t! : null).ToArray();
@@ -81,6 +95,16 @@ public static class ResourceTableLoader
             }
 
             services[values[0]!] = (values[1]!, file);
+            if (displayName is not null && displayNames.TryGetValue(displayName, out var other) && !string.Equals(other, values[1], StringComparison.OrdinalIgnoreCase))
+            {
+                Problem(entry, $"service display name '{displayName}' is given to two services: {other} and {values[1]}");
+                continue;
+            }
+
+            if (displayName is not null)
+            {
+                displayNames[displayName] = values[1]!;
+            }
         }
     }
 }
