@@ -38,7 +38,15 @@ public sealed class CatalogWritingTests
                     Assert.IsNotNull(parsed, $"{entry.Name}: its own message \"{e.Message}\" does not read back");
                     foreach (var field in entry.Fields.Where(f => f.Kind == FieldSourceKind.InsertionString))
                     {
-                        Assert.AreEqual(field.Select(e.Data), CatalogField.Clean(parsed[field.Index])?.TrimEnd((field.TrimEnd ?? "").ToCharArray()), $"{entry.Name}.{field.Name}");
+                        if (OnlySpaceAfter(entry.Message.Text, field.Index))
+                        {
+                            // "{2} {3}": a value holding spaces ("Service Pack 4") cannot be told apart from the next one in
+                            // the text alone; such messages (EventLog 6009) are read by their own tests in the engine.
+                            continue;
+                        }
+
+                        // The normaliser reads a message's placeholders with the same selection as insertion strings.
+                        Assert.AreEqual(field.Select(e.Data), field.Select(parsed), $"{entry.Name}.{field.Name}");
                         checkedFields++;
                     }
                 }
@@ -53,6 +61,10 @@ public sealed class CatalogWritingTests
 
         Assert.IsGreaterThan(40, checkedFields);
     }
+
+    /// <summary>Whether placeholder <paramref name="index"/> is followed by nothing but spaces and another placeholder.</summary>
+    private static bool OnlySpaceAfter(string template, int index) =>
+        System.Text.RegularExpressions.Regex.IsMatch(template, "\\{" + index + "\\}\\s+\\{\\d+\\}");
 
     [TestMethod]
     public void AChangedCatalogEntry_ChangesWhatTheSimulatorWrites()
