@@ -1,5 +1,9 @@
 using PuppeteerSharp;
 
+// One shared Chromium serves every test: classes run one after another, because two classes driving it at once
+// once left a DevTools call unanswered for the whole protocol timeout (180 s).
+[assembly: DoNotParallelize]
+
 namespace Diagnose.Reports.Html.Tests;
 
 /// <summary>
