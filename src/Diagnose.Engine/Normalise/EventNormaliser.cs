@@ -89,5 +89,5 @@ public sealed class EventNormaliser
 
     // A value that does not read as its type is missing, as a mistyped insertion string would be.
     private static object? Convert(string? text, FieldType type) =>
-        type == FieldType.Integer ? InsertionData.Integer(text) : FieldTypes.TryCoerce(text, type, out var value) ? value : null;
+        type == FieldType.Integer ? CatalogField.Integer(text) : FieldTypes.TryCoerce(text, type, out var value) ? value : null;
 }

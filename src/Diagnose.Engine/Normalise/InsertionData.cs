@@ -27,6 +27,4 @@ internal sealed class InsertionData
     /// <summary>The text of an insertion-string field: at its index, or found from there by its selector.</summary>
     public string? Text(CatalogField field) =>
         _values.Count > 0 ? field.Select(_values) : _message is { } parsed ? field.Select(parsed) : null;
-
-    public static long? Integer(string? text) => CatalogField.Integer(text);
 }
