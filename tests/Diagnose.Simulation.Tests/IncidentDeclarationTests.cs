@@ -92,7 +92,7 @@ public sealed class IncidentDeclarationTests
         var result = new FixValidation(knowledge, Shared.Engine.Events).Validate(article, article.Plans[0], PlanKind.Plan, new ScenarioSource("X1-upgraded", 3), maxFaults: 0);
 
         Assert.AreEqual(Verdict.NotValidated, result.Verdict);
-        StringAssert.Contains(result.Reason, "no incident model 'tape-library-jam': expected jet-rolling-upgrade, directory-online-restore or quorum-power-failure");
+        StringAssert.Contains(result.Reason, "no incident model 'tape-library-jam': expected jet-rolling-upgrade or quorum-power-failure");
     }
 
     [TestMethod]

@@ -77,7 +77,7 @@ public sealed class ReplayAsItWasTests
 
         Assert.AreEqual(Verdict.Validated, positive.Verdict, positive.Reason);
         Assert.AreEqual(Verdict.Validated, assumed.Verdict, assumed.Reason);
-        Assert.Contains("the directory runs as the generic-service resource 'Microsoft Exchange Directory' in group 'EXCHANGE' (no snapshot lists the resources)", assumed.IncidentAssumptions);
+        Assert.Contains("MSExchangeDS runs as the Generic Service resource 'Microsoft Exchange Directory' in group 'EXCHANGE' (no snapshot lists the resources)", assumed.IncidentAssumptions);
         Assert.AreEqual(Verdict.NotValidated, other.Verdict);
         StringAssert.StartsWith(other.Reason, "diagnosis suspect: the replayed incident logged no ClusSvc 1042 (ClusterResourceFailed: resource Exchange DS) on EXNODEA");
         Assert.AreEqual(Verdict.NotValidated, none.Verdict);

@@ -20,6 +20,12 @@ public sealed record Incident
     /// <summary>What happened, in order: named operations of <see cref="Articles.Operations"/> with placeholders for the roles and <c>{nodes}</c>.</summary>
     public IReadOnlyList<PlanStep> Operations { get; init; } = [];
 
+    /// <summary>
+    /// What some runs go on to do after the incident (the fix a log may record): the seed decides whether all of them
+    /// run; a run that stops at the incident and a replay of a diagnosis never run them.
+    /// </summary>
+    public IReadOnlyList<PlanStep> FollowUp { get; init; } = [];
+
     /// <summary>The situation the model ends in; null lets the seed pick one.</summary>
     public string? Variant { get; init; }
 

@@ -104,6 +104,8 @@ internal sealed class ArticleFile
         public Dictionary<string, RoleFile> Roles { get; set; } = [];
 
         public List<StepFile> Operations { get; set; } = [];
+
+        public List<StepFile> FollowUp { get; set; } = [];
     }
 
     internal sealed class ClusterFile
@@ -111,6 +113,8 @@ internal sealed class ArticleFile
         public string? Os { get; set; }
 
         public DateTime? Start { get; set; }
+
+        public Dictionary<string, string> OsByNodeCount { get; set; } = [];
 
         public List<GroupFile> Groups { get; set; } = [];
 
@@ -120,6 +124,8 @@ internal sealed class ArticleFile
     internal sealed class GroupFile
     {
         public string? Name { get; set; }
+
+        public string? Binds { get; set; }
 
         public List<ResourceFile> Resources { get; set; } = [];
     }
@@ -135,6 +141,14 @@ internal sealed class ArticleFile
         public string? Database { get; set; }
 
         public string? FailedEvent { get; set; }
+
+        public string? Checkpoint { get; set; }
+
+        public string? StartedEvent { get; set; }
+
+        public bool Failover { get; set; } = true;
+
+        public string? Binds { get; set; }
     }
 
     internal sealed class DatabaseFile

@@ -167,6 +167,12 @@ public static class ArticleLoader
             var before = problems.Count;
             var cluster = written ? Cluster(incident, at, Problem) : null;
             Steps(incident.Operations, $"incident '{incident.Id}'", at, Problem);
+            Steps(incident.FollowUp, $"incident '{incident.Id}' (followUp)", at, Problem, "followUp");
+            if (incident.FollowUp.Count > 0 && !written)
+            {
+                Problem(at["followUp"], $"incident '{incident.Id}' has a 'followUp' but no 'operations' it follows");
+            }
+
             if (problems.Count > before)
             {
                 continue;
@@ -199,6 +205,7 @@ public static class ArticleLoader
                 Cluster = cluster,
                 Roles = incident.Roles.Select(r => new IncidentRole(r.Key, r.Value.SeenIn)).ToList(),
                 Operations = incident.Operations.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
+                FollowUp = incident.FollowUp.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
             });
         }
 
@@ -223,7 +230,10 @@ public static class ArticleLoader
         var groups = new List<IncidentGroup>();
         foreach (var group in cluster.Groups)
         {
-            var resources = group.Resources.Select(r => new IncidentResource(r.Name ?? "", r.Type ?? "", r.Service, r.Database, r.FailedEvent)).ToList();
+            var resources = group.Resources.Select(r => new IncidentResource(r.Name ?? "", r.Type ?? "", r.Service, r.Database, r.FailedEvent)
+            {
+                Checkpoint = r.Checkpoint, StartedEvent = r.StartedEvent, Failover = r.Failover, Binds = r.Binds,
+            }).ToList();
             if (string.IsNullOrWhiteSpace(group.Name) || resources.Any(r => r.Name.Length == 0 || r.Type.Length == 0))
             {
                 problem(at.SelectToken("cluster.groups"), "each group needs a 'name' and each resource a 'name' and a 'type'");
@@ -234,30 +244,53 @@ public static class ArticleLoader
                 problem(at.SelectToken("cluster.groups"), $"resource '{r.Name}' opens database '{r.Database}', which 'cluster.databases' does not declare");
             }
 
-            groups.Add(new IncidentGroup(group.Name ?? "", resources));
+            foreach (var r in resources.Where(r => r.Checkpoint is not null && (r.Service is null || r.Database is not null)))
+            {
+                problem(at.SelectToken("cluster.groups"), $"resource '{r.Name}' has a registry 'checkpoint', so it is a generic service: it needs a 'service' and opens no JET 'database'");
+            }
+
+            groups.Add(new IncidentGroup(group.Name ?? "", resources) { Binds = group.Binds });
         }
 
-        return new IncidentCluster(os, groups, databases, DateTime.SpecifyKind(start, DateTimeKind.Utc));
+        var binds = groups.Select(g => g.Binds).Concat(groups.SelectMany(g => g.Resources).Select(r => r.Binds)).OfType<string>().ToList();
+        foreach (var name in binds.Where(b => !(b.Length > 0 && char.IsAsciiLetter(b[0]) && b.All(char.IsAsciiLetterOrDigit)) || binds.Count(o => o == b) > 1 || incident.Roles.ContainsKey(b)).Distinct(StringComparer.Ordinal))
+        {
+            problem(at.SelectToken("cluster.groups"), $"'binds' names placeholder '{name}', which must be letters and digits and used once (not by a role or another group or resource)");
+        }
+
+        var osByNodes = new Dictionary<int, string>();
+        foreach (var (count, nodeOs) in cluster.OsByNodeCount)
+        {
+            if (!int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 2 or > 4 || nodeOs.Length == 0)
+            {
+                problem(at.SelectToken("cluster.osByNodeCount"), $"'osByNodeCount' maps a node count (2 to 4) to an operating system; '{count}': '{nodeOs}' is not one");
+                continue;
+            }
+
+            osByNodes[n] = nodeOs;
+        }
+
+        return new IncidentCluster(os, groups, databases, DateTime.SpecifyKind(start, DateTimeKind.Utc)) { OsByNodeCount = osByNodes };
     }
 
     /// <summary>Checks a plan's steps or an incident's operations: known operations, the arguments each needs, a text.</summary>
-    private static void Steps(List<ArticleFile.StepFile> steps, string owner, JToken at, Action<JToken?, string> problem)
+    private static void Steps(List<ArticleFile.StepFile> steps, string owner, JToken at, Action<JToken?, string> problem, string list = "operations")
     {
         for (var s = 0; s < steps.Count; s++)
         {
             var step = steps[s];
             if (step.Op is null || !Operations.All.ContainsKey(step.Op))
             {
-                problem(at.SelectToken($"steps[{s}].op") ?? at.SelectToken($"operations[{s}].op"), $"unknown operation '{step.Op}' in {owner}: expected one of {string.Join(", ", Operations.All.Keys)}");
+                problem(at.SelectToken($"steps[{s}].op") ?? at.SelectToken($"{list}[{s}].op"), $"unknown operation '{step.Op}' in {owner}: expected one of {string.Join(", ", Operations.All.Keys)}");
             }
             else if (OperationArguments.Required.TryGetValue(step.Op, out var required) && required.Where(a => !step.Args.ContainsKey(a)).ToList() is { Count: > 0 } missing)
             {
-                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"operations[{s}]"), $"step {s + 1} of {owner} ({step.Op}) needs argument(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"{list}[{s}]"), $"step {s + 1} of {owner} ({step.Op}) needs argument(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}");
             }
 
             if (string.IsNullOrWhiteSpace(step.Text))
             {
-                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"operations[{s}]"), $"step {s + 1} of {owner} needs a 'text' for the person doing it");
+                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"{list}[{s}]"), $"step {s + 1} of {owner} needs a 'text' for the person doing it");
             }
         }
     }

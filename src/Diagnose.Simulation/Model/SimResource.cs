@@ -17,6 +17,12 @@ public sealed class SimResource
     /// <summary>The catalogued event (by name) its service logs when it cannot open its database; none when null.</summary>
     public string? FailedEvent { get; init; }
 
+    /// <summary>The registry key the cluster checkpoints for this generic service and writes back when it comes online.</summary>
+    public string? CheckpointKey { get; init; }
+
+    /// <summary>The catalogued event (by name) its service logs once started; none when null.</summary>
+    public string? StartedEvent { get; init; }
+
     public required List<string> PossibleOwners { get; init; }
 
     public ResourceState State { get; set; }
@@ -30,6 +36,6 @@ public sealed class SimResource
     public SimResource Clone() => new()
     {
         Name = Name, Type = Type, Kind = Kind, Service = Service, Instance = Instance, FailedEvent = FailedEvent,
-        PossibleOwners = [.. PossibleOwners], State = State, Wanted = Wanted, FailoverOnFailure = FailoverOnFailure,
+        CheckpointKey = CheckpointKey, StartedEvent = StartedEvent, PossibleOwners = [.. PossibleOwners], State = State, Wanted = Wanted, FailoverOnFailure = FailoverOnFailure,
     };
 }

@@ -16,20 +16,24 @@ namespace Diagnose.Simulation.Scenarios;
 internal static class IncidentInterpreter
 {
     /// <summary>What a replay knows of the incident: its nodes in order, the node of each role it could place, and the OS of the nodes the snapshot gives.</summary>
-    public sealed record Known(IReadOnlyList<string> Nodes, IReadOnlyDictionary<string, string> Roles, IReadOnlyDictionary<string, OsVersion> NodeOs);
+    public sealed record Known(IReadOnlyList<string> Nodes, IReadOnlyDictionary<string, string> Roles, IReadOnlyDictionary<string, OsVersion> NodeOs)
+    {
+        /// <summary>The names of the groups and resources the snapshot gives, by the placeholder they bind (<c>binds</c>).</summary>
+        public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+    }
 
     public static SimulationRun Run(Incident incident, string name, string? kb, EventCatalog events, ScenarioOptions options, Known? known = null)
     {
         var spec = incident.Cluster ?? throw new SimulationException($"incident '{incident.Id}' declares no cluster to start from");
         var random = new Random(options.Seed);
         var nodes = known?.Nodes ?? Names.Nodes(random, options.NodeCount(random));
-        var os = Os(spec.Os);
+        var os = Os(spec.OsFor(nodes.Count));
         var state = ClusterFactory.Create(Names.Cluster(random), nodes, os, 10 + random.Next(20), 0x10 + random.Next(0x40));
         ClusterFactory.SetOs(state, known?.NodeOs ?? new Dictionary<string, OsVersion>());
         var start = known is null ? spec.Start.AddDays(random.Next(60)).AddMinutes(random.Next(600)) : spec.Start;
         foreach (var group in spec.Groups)
         {
-            state.Groups.Add(ClusterFactory.Group(group.Name, nodes, [.. group.Resources.Select(r => Resource(r, nodes))]));
+            state.Groups.Add(ClusterFactory.Group(Named(group.Name, group.Binds, known), nodes, [.. group.Resources.Select(r => Resource(r with { Name = Named(r.Name, r.Binds, known) }, nodes))]));
         }
 
         foreach (var database in spec.Databases)
@@ -40,8 +44,13 @@ internal static class IncidentInterpreter
 
         state.Backups.Add(new Backup("clusdb", state.ConfigVersion, start.AddDays(-2)));
         var binding = Roles(incident, nodes, known, random);
+        var bound = SubjectBinding.Bind(binding, spec, known?.Names);
+
+        // The seed decides whether the follow-up runs even when the run stops at the incident, so every other choice stays the same.
+        var followUp = incident.FollowUp.Count > 0 && random.Next(2) == 0 && known is null && !options.UntilIncident;
         var sim = new ClusterSimulator(state, start, options.Seed, events);
-        var steps = binding.Bind(incident.Operations);
+        var steps = binding.Bind([.. incident.Operations, .. followUp ? incident.FollowUp : []]);
+        var operations = incident.Operations.Count + (followUp ? incident.FollowUp.Count : 0);
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
@@ -50,11 +59,11 @@ internal static class IncidentInterpreter
             // The noise is spread between the operations (a step repeated for several nodes is one operation).
             if (i == steps.Count - 1 || steps[i + 1].Number != step.Number)
             {
-                Noise.Emit(sim, random, Noise.Share(options.Noise, incident.Operations.Count, step.Number - 1), TimeSpan.FromMinutes(30));
+                Noise.Emit(sim, random, Noise.Share(options.Noise, operations, step.Number - 1), TimeSpan.FromMinutes(30));
             }
         }
 
-        var affected = spec.Groups.SelectMany(g => g.Resources).Select(r => r.Name).ToList();
+        var affected = bound.Count > 0 ? bound : spec.Groups.SelectMany(g => g.Resources).Select(r => r.Name).ToList();
         return new SimulationRun(name, kb, incident.Description, sim, binding, affected);
     }
 
@@ -78,8 +87,12 @@ internal static class IncidentInterpreter
     private static SimResource Resource(IncidentResource r, IReadOnlyList<string> nodes) => new()
     {
         Name = r.Name, Type = r.Type, Service = r.Service, Instance = r.Database, FailedEvent = r.FailedEvent,
-        Kind = r.Database is null ? ResourceKind.Plain : ResourceKind.Jet, PossibleOwners = [.. nodes],
+        Kind = r.Checkpoint is not null ? ResourceKind.CheckpointedService : r.Database is null ? ResourceKind.Plain : ResourceKind.Jet, PossibleOwners = [.. nodes],
+        CheckpointKey = r.Checkpoint, StartedEvent = r.StartedEvent, FailoverOnFailure = r.Failover,
     };
+
+    private static string Named(string declared, string? binds, Known? known) =>
+        binds is not null && known?.Names.GetValueOrDefault(binds) is { } name ? name : declared;
 
     /// <summary><c>{nodes}</c> is every node; each role a different node: the known one, else one the seed picks (a replay takes the next free node).</summary>
     private static PlanBinding Roles(Incident incident, IReadOnlyList<string> nodes, Known? known, Random random)

@@ -9,7 +9,6 @@ namespace Diagnose.Simulation.Scenarios;
 internal static class IncidentModels
 {
     public const string JetRollingUpgrade = "jet-rolling-upgrade";
-    public const string DirectoryOnlineRestore = "directory-online-restore";
     public const string QuorumPowerFailure = "quorum-power-failure";
 
     public static SimulationRun Run(Scenario scenario, ScenarioOptions options)
@@ -23,9 +22,8 @@ internal static class IncidentModels
         return scenario.Incident.Model switch
         {
             JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb, scenario.Events),
-            DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant, options.UntilIncident), variant != "healthy", scenario.Name, scenario.Kb, scenario.Events),
             QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb, scenario.Events),
-            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}, {DirectoryOnlineRestore} or {QuorumPowerFailure}"),
+            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade} or {QuorumPowerFailure}"),
         };
     }
 
@@ -35,15 +33,6 @@ internal static class IncidentModels
         "healthy" => JetRollingUpgradeStage.Healthy,
         "before-upgrade" => JetRollingUpgradeStage.BeforeUpgrade,
         _ => throw Unknown(JetRollingUpgrade, variant, "incident, healthy, before-upgrade"),
-    };
-
-    // Stopping at the incident drops only the fix the log would go on to show; every seeded choice stays the same.
-    private static DirectoryRestoreSetup Restore(DirectoryRestoreSetup setup, string? variant, bool untilIncident) => variant switch
-    {
-        "incident" or null => untilIncident ? setup with { FixFollows = false } : setup,
-        "healthy" => setup,
-        "unfixed" => setup with { FixFollows = false },
-        _ => throw Unknown(DirectoryOnlineRestore, variant, "incident, unfixed, healthy"),
     };
 
     private static QuorumPowerFailureKind? Kind(string? variant) => variant switch

@@ -24,7 +24,6 @@ internal static class DiagnosisCases
             {
                 null when incident?.Operations.Count > 0 => Written(diagnosis, incident, facts, events),
                 IncidentModels.JetRollingUpgrade => JetRollingUpgrade(diagnosis, facts, events),
-                IncidentModels.DirectoryOnlineRestore => DirectoryRestore(diagnosis, facts, events),
                 IncidentModels.QuorumPowerFailure => QuorumPowerFailure(diagnosis, facts, events),
                 null => (null, $"article {diagnosis.Kb} declares no diagnosed incident for the simulator to replay"),
                 var model => (null, $"the simulator has no incident model '{model}' (article {diagnosis.Kb})"),
@@ -76,45 +75,6 @@ internal static class DiagnosisCases
         var setup = new JetRollingUpgradeSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, newer, failed.Node, instance, start,
             TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 0, 1) { NodeOs = os };
         return (JetRollingUpgradeModel.Build(setup, JetRollingUpgradeStage.Incident, d.Kb, d.Kb, events), null);
-    }
-
-    private static (SimulationRun?, string?) DirectoryRestore(DiagnosedIncident d, IncidentFacts facts, EventCatalog events)
-    {
-        var database = d.Events.FirstOrDefault(e => e.Type == "ExchangeDirectoryInitFailed");
-        if (database is null)
-        {
-            return (null, $"the diagnosis has no {Named(events, "ExchangeDirectoryInitFailed")} to replay");
-        }
-
-        var nodes = Nodes(d, database.Node, null);
-        var setup = new DirectoryRestoreSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, database.Node, (database.Time ?? new DateTime(1999, 4, 1, 0, 0, 0, DateTimeKind.Utc)).AddHours(-6), TimeSpan.FromHours(2), false, 0, 1)
-        {
-            NodeOs = nodes.Where(n => facts.SnapshotOs(n) is not null).ToDictionary(n => n, n => facts.SnapshotOs(n)!.Value),
-        };
-
-        // The directory resource is the snapshot's resource that runs the failed service, when the snapshot lists resources.
-        var service = database.Field("service");
-        if (d.Snapshot is { Resources.Count: > 0 } snapshot && service is not null)
-        {
-            var resource = snapshot.Resources.FirstOrDefault(r => string.Equals(r.Service, service, StringComparison.OrdinalIgnoreCase));
-            if (resource is null)
-            {
-                return (null, Suspect($"the snapshot's resources run no {service}, so the cluster has no directory resource to bring online", facts));
-            }
-
-            setup = setup with { DirectoryResource = resource.Name, Group = resource.Group ?? setup.Group };
-        }
-        else
-        {
-            facts.Assume($"the directory runs as the generic-service resource '{setup.DirectoryResource}' in group '{setup.Group}' (no snapshot lists the resources)");
-        }
-
-        foreach (var node in nodes.Where(n => facts.SnapshotOs(n) is null))
-        {
-            facts.Assume($"{node} runs the operating system the simulator gives an Exchange 5.5 cluster of {nodes.Count} nodes (no snapshot gives its OS)");
-        }
-
-        return (DirectoryRestoreModel.Build(setup, incident: true, d.Kb, d.Kb, events), null);
     }
 
     private static (SimulationRun?, string?) QuorumPowerFailure(DiagnosedIncident d, IncidentFacts facts, EventCatalog events)
@@ -218,15 +178,21 @@ internal static class DiagnosisCases
             roles[role.Name] = nodes.First(n => !roles.ContainsValue(n));
         }
 
-        var declared = IncidentInterpreter.Os(incident.Cluster!.Os);
+        var clusterOs = incident.Cluster!.OsFor(nodes.Count);
+        var declared = IncidentInterpreter.Os(clusterOs);
         var changing = IncidentInterpreter.RolesWhoseOsChanges(incident).ToHashSet(StringComparer.Ordinal);
         var os = new Dictionary<string, OsVersion>(StringComparer.Ordinal);
         foreach (var node in nodes.Where(n => !roles.Any(r => r.Value == n && changing.Contains(r.Key))))
         {
-            os[node] = facts.OsOf(node, declared, $"no snapshot gives its OS; the incident's cluster runs {incident.Cluster.Os}");
+            os[node] = facts.OsOf(node, declared, $"no snapshot gives its OS; the incident's cluster of {nodes.Count} nodes runs {clusterOs}");
         }
 
-        var known = new IncidentInterpreter.Known(nodes, roles, os);
+        if (SnapshotNames.Of(incident.Cluster, facts) is not { } names)
+        {
+            return (null, Suspect(SnapshotNames.Missing(incident.Cluster, facts), facts));
+        }
+
+        var known = new IncidentInterpreter.Known(nodes, roles, os) { Names = names };
         return (IncidentInterpreter.Run(incident, d.Kb, d.Kb, events, new ScenarioOptions(1, Noise: 0), known), null);
     }
 

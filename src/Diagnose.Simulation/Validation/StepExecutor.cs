@@ -106,12 +106,15 @@ public static class StepExecutor
     private static void RestoreBackup(ClusterSimulator sim, BoundStep step)
     {
         var what = step.Arg("what");
-        if (what.Contains("Exchange", StringComparison.OrdinalIgnoreCase))
+        var option = step.Optional("option") ?? "";
+
+        // An online restore of a registry-checkpointed service's database ("start services after restore" or not); else a file restore below.
+        if (sim.RestoreCheckpointedService(what, startServices: option.Contains("start services", StringComparison.OrdinalIgnoreCase) && !option.Contains("not", StringComparison.OrdinalIgnoreCase)))
         {
-            var option = step.Optional("option") ?? "";
-            sim.RestoreDirectory(startServices: option.Contains("start services", StringComparison.OrdinalIgnoreCase) && !option.Contains("not", StringComparison.OrdinalIgnoreCase));
+            return;
         }
-        else if (what.Contains("WINS", StringComparison.OrdinalIgnoreCase) || what.Contains("DHCP", StringComparison.OrdinalIgnoreCase))
+
+        if (what.Contains("WINS", StringComparison.OrdinalIgnoreCase) || what.Contains("DHCP", StringComparison.OrdinalIgnoreCase))
         {
             sim.RestoreJetBackups();
         }

@@ -1,0 +1,33 @@
+using Diagnose.Knowledge.Articles;
+using Diagnose.Simulation.Validation;
+
+namespace Diagnose.Simulation.Scenarios;
+
+/// <summary>
+/// The groups and resources an incident names by placeholder (kb/ <c>binds</c>, such as <c>{resource}</c> for the one
+/// that fails): each gives its name, the snapshot's where a replay knows it, to the plans' placeholder of that name.
+/// </summary>
+internal static class SubjectBinding
+{
+    /// <summary>Sets each placeholder on <paramref name="binding"/>; returns the bound resources, the ones a fix must bring back online.</summary>
+    public static IReadOnlyList<string> Bind(PlanBinding binding, IncidentCluster cluster, IReadOnlyDictionary<string, string>? known)
+    {
+        var resources = new List<string>();
+        foreach (var group in cluster.Groups)
+        {
+            if (group.Binds is { } groupPlaceholder)
+            {
+                binding.Set(groupPlaceholder, known?.GetValueOrDefault(groupPlaceholder) ?? group.Name);
+            }
+
+            foreach (var resource in group.Resources.Where(r => r.Binds is not null))
+            {
+                var name = known?.GetValueOrDefault(resource.Binds!) ?? resource.Name;
+                binding.Set(resource.Binds!, name);
+                resources.Add(name);
+            }
+        }
+
+        return resources;
+    }
+}
