@@ -102,6 +102,12 @@ public sealed class IncidentDeclarationTests
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "wait", "args": {}, "text": "t" } ] }""", "step 1 of incident 'X1-upgraded' (wait) needs argument(s) 'hours'")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "groups": [ { "name": "G", "resources": [ { "name": "R", "type": "T", "database": "ledger" } ] } ] }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "resource 'R' opens database 'ledger', which 'cluster.databases' does not declare")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "flavour": "x" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "flavour")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "NT4 SP4", "osByNodeCount": { "five": "Windows 2000" }, "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "'osByNodeCount' maps a node count (2 to 4) to an operating system; 'five'")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "groups": [ { "name": "G", "binds": "node", "resources": [ { "name": "R", "type": "T" } ] } ] }, "roles": { "node": {} }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "'binds' names placeholder 'node'")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "groups": [ { "name": "G", "resources": [ { "name": "R", "type": "Generic Service", "checkpoint": "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\X" } ] } ] }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "resource 'R' has a registry 'checkpoint', so it is a generic service: it needs a 'service'")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "groups": [ { "name": "G", "resources": [ { "name": "R", "type": "T", "failover": "sometimes" } ] } ] }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "failover")]
+    [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ], "followUp": [ { "op": "fix-everything", "args": {}, "text": "t" } ] }""", "unknown operation 'fix-everything' in incident 'X1-upgraded' (followUp)")]
+    [DataRow("""{ "id": "X1-upgraded", "model": "jet-rolling-upgrade", "diagnosed": true, "description": "d", "followUp": [ { "op": "reboot", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "has a 'followUp' but no 'operations' it follows")]
     public void Load_IncidentWrittenAsOperationsWithAMistake_IsReportedAndTheArticleRefused(string incident, string expected)
     {
         using var temp = new TempFolder();
@@ -139,6 +145,28 @@ public sealed class IncidentDeclarationTests
         Assert.AreNotEqual((a.Simulator.State.Name, a.Simulator.Now), (other.Simulator.State.Name, other.Simulator.Now));
         Assert.AreEqual(a.Binding.Values["second"][0], a.Simulator.State.GroupOf("R")!.Owner, "the operations ran: the group ended on the second role's node");
         Assert.AreNotEqual(a.Binding.Values["first"][0], a.Binding.Values["second"][0]);
+    }
+
+    [TestMethod]
+    public void Simulate_IncidentWithAFollowUp_SomeSeedsRunItAndStoppingAtTheIncidentCutsTheSameRunShort()
+    {
+        var scenario = Shared.Scenarios.Find("Q188674")!;
+        var followed = 0;
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            var full = scenario.Run(new ScenarioOptions(seed, Noise: 12)).Simulator.Journal.Events.Select(e => $"{e.TimeUtc:o} {e.Node} {e.Provider} {e.EventId} {e.Message}").ToList();
+            var cut = scenario.Run(new ScenarioOptions(seed, Noise: 12, UntilIncident: true)).Simulator.Journal.Events.Select(e => $"{e.TimeUtc:o} {e.Node} {e.Provider} {e.EventId} {e.Message}").ToList();
+
+            CollectionAssert.AreEqual(full.Take(cut.Count).ToList(), cut, $"seed {seed}: the run that stops at the incident is the same run cut short");
+            Assert.IsFalse(cut.Any(e => e.Contains("ClusSvc 1024", StringComparison.Ordinal)), $"seed {seed}: no fix before the incident's end");
+            if (full.Count > cut.Count)
+            {
+                followed++;
+                Assert.IsTrue(full.Skip(cut.Count).Any(e => e.Contains("ClusSvc 1024", StringComparison.Ordinal)), $"seed {seed}: the follow-up is the article's fix, whose online logs 1024");
+            }
+        }
+
+        Assert.IsTrue(followed is > 0 and < 20, $"some seeds run the follow-up, others not ({followed} of 20)");
     }
 
     private static string Article(string id, string plan, string incidents) => $$"""

@@ -14,6 +14,9 @@ public sealed record IncidentResource(string Name, string Type, string? Service,
 
     public string? StartedEvent { get; init; }
 
+    /// <summary>The service's display name, which the Service Control Manager's events give (by default its service name).</summary>
+    public string? DisplayName { get; init; }
+
     public bool Failover { get; init; } = true;
 
     public string? Binds { get; init; }

@@ -146,6 +146,8 @@ internal sealed class ArticleFile
 
         public string? StartedEvent { get; set; }
 
+        public string? DisplayName { get; set; }
+
         public bool Failover { get; set; } = true;
 
         public string? Binds { get; set; }

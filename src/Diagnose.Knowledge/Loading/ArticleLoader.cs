@@ -232,7 +232,7 @@ public static class ArticleLoader
         {
             var resources = group.Resources.Select(r => new IncidentResource(r.Name ?? "", r.Type ?? "", r.Service, r.Database, r.FailedEvent)
             {
-                Checkpoint = r.Checkpoint, StartedEvent = r.StartedEvent, Failover = r.Failover, Binds = r.Binds,
+                Checkpoint = r.Checkpoint, StartedEvent = r.StartedEvent, DisplayName = r.DisplayName, Failover = r.Failover, Binds = r.Binds,
             }).ToList();
             if (string.IsNullOrWhiteSpace(group.Name) || resources.Any(r => r.Name.Length == 0 || r.Type.Length == 0))
             {

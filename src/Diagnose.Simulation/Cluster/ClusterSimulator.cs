@@ -148,7 +148,7 @@ public sealed class ClusterSimulator
 
     public SimGroup Group(string name) => Groups.Group(name);
 
-    public void RestoreJetBackups() => Jet.RestoreBackups();
+    public void RestoreJetBackups(IReadOnlyCollection<string> resources) => Jet.RestoreBackups(resources);
 
     /// <summary>Online restore of the registry-checkpointed service whose resource <paramref name="what"/> names; false when the cluster has none.</summary>
     public bool RestoreCheckpointedService(string what, bool startServices) => Checkpointed.Restore(what, startServices);

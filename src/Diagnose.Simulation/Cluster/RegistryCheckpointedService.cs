@@ -96,7 +96,7 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
         if (Service.RunningOn == node && Find(_ => true) is { } resource)
         {
             Service.RunningOn = null;
-            Emit(node, () => Events.ServiceState(resource.Name, false));
+            Emit(node, () => Events.ServiceState(resource.DisplayName, false));
         }
     }
 
@@ -133,8 +133,7 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
 
         Service.RunningOn = node;
 
-        // The Service Control Manager names the service by its display name, which the generic-service resource is named after.
-        Emit(node, () => Events.ServiceState(resource.Name, true));
+        Emit(node, () => Events.ServiceState(resource.DisplayName, true));
         if (resource.StartedEvent is { } started)
         {
             Emit(node, () => Events.Write(started));

@@ -46,11 +46,12 @@ internal static class IncidentInterpreter
         var binding = Roles(incident, nodes, known, random);
         var bound = SubjectBinding.Bind(binding, spec, known?.Names);
 
-        // The seed decides whether the follow-up runs even when the run stops at the incident, so every other choice stays the same.
+        // The seed decides whether the follow-up runs even when the run stops at the incident, and the noise is shared as if
+        // it ran, so a run that stops at the incident is the same run cut short.
         var followUp = incident.FollowUp.Count > 0 && random.Next(2) == 0 && known is null && !options.UntilIncident;
         var sim = new ClusterSimulator(state, start, options.Seed, events);
         var steps = binding.Bind([.. incident.Operations, .. followUp ? incident.FollowUp : []]);
-        var operations = incident.Operations.Count + (followUp ? incident.FollowUp.Count : 0);
+        var operations = incident.Operations.Count + incident.FollowUp.Count;
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
@@ -88,7 +89,7 @@ internal static class IncidentInterpreter
     {
         Name = r.Name, Type = r.Type, Service = r.Service, Instance = r.Database, FailedEvent = r.FailedEvent,
         Kind = r.Checkpoint is not null ? ResourceKind.CheckpointedService : r.Database is null ? ResourceKind.Plain : ResourceKind.Jet, PossibleOwners = [.. nodes],
-        CheckpointKey = r.Checkpoint, StartedEvent = r.StartedEvent, FailoverOnFailure = r.Failover,
+        CheckpointKey = r.Checkpoint, StartedEvent = r.StartedEvent, FailoverOnFailure = r.Failover, DisplayName = r.DisplayName ?? r.Service ?? r.Name,
     };
 
     private static string Named(string declared, string? binds, Known? known) =>

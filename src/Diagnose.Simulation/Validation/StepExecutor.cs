@@ -114,9 +114,9 @@ public static class StepExecutor
             return;
         }
 
-        if (what.Contains("WINS", StringComparison.OrdinalIgnoreCase) || what.Contains("DHCP", StringComparison.OrdinalIgnoreCase))
+        if (JetNamed(sim, what) is { Count: > 0 } jet)
         {
-            sim.RestoreJetBackups();
+            sim.RestoreJetBackups(jet);
         }
         else if (what.Contains("Clusdb", StringComparison.OrdinalIgnoreCase))
         {
@@ -204,11 +204,16 @@ public static class StepExecutor
             return [text];
         }
 
-        // "WINS and DHCP resources": every JET-backed resource.
-        var jet = sim.State.Groups.SelectMany(g => g.Resources).Where(r => r.Kind == ResourceKind.Jet).Select(r => r.Name).ToList();
-        return jet.Count > 0 && (text.Contains("WINS", StringComparison.OrdinalIgnoreCase) || text.Contains("DHCP", StringComparison.OrdinalIgnoreCase))
-            ? jet
-            : throw new SimulationException($"there is no resource '{text}'");
+        var jet = JetNamed(sim, text);
+        return jet.Count > 0 ? jet : throw new SimulationException($"there is no resource '{text}'");
+    }
+
+    /// <summary>"WINS and DHCP resources" or "… databases": the JET-backed resources whose database instance is a word of <paramref name="text"/>.</summary>
+    private static List<string> JetNamed(ClusterSimulator sim, string text)
+    {
+        var words = text.Split([' ', ',', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        return sim.State.Groups.SelectMany(g => g.Resources)
+            .Where(r => r.Kind == ResourceKind.Jet && words.Contains(r.Instance, StringComparer.OrdinalIgnoreCase)).Select(r => r.Name).ToList();
     }
 
     /// <summary>"NODEA:%SystemRoot%\Cluster\Clusdb" → (NODEA, path); "quorum:\MSCS\Chk00018.tmp" → (quorum, path).</summary>
