@@ -33,7 +33,7 @@ internal static class IncidentInterpreter
         var start = known is null ? spec.Start.AddDays(random.Next(60)).AddMinutes(random.Next(600)) : spec.Start;
         foreach (var group in spec.Groups)
         {
-            state.Groups.Add(ClusterFactory.Group(Named(group.Name, group.Binds, known), nodes, [.. group.Resources.Select(r => Resource(r with { Name = Named(r.Name, r.Binds, known) }, nodes))]));
+            state.Groups.Add(ClusterFactory.Group(SubjectBinding.Name(group.Name, group.Binds, known?.Names), nodes, [.. group.Resources.Select(r => Resource(r with { Name = SubjectBinding.Name(r.Name, r.Binds, known?.Names) }, nodes))]));
         }
 
         foreach (var database in spec.Databases)
@@ -91,9 +91,6 @@ internal static class IncidentInterpreter
         Kind = r.Checkpoint is not null ? ResourceKind.CheckpointedService : r.Database is null ? ResourceKind.Plain : ResourceKind.Jet, PossibleOwners = [.. nodes],
         CheckpointKey = r.Checkpoint, StartedEvent = r.StartedEvent, FailoverOnFailure = r.Failover, DisplayName = r.DisplayName ?? r.Service ?? r.Name,
     };
-
-    private static string Named(string declared, string? binds, Known? known) =>
-        binds is not null && known?.Names.GetValueOrDefault(binds) is { } name ? name : declared;
 
     /// <summary><c>{nodes}</c> is every node; each role a different node: the known one, else one the seed picks (a replay takes the next free node).</summary>
     private static PlanBinding Roles(Incident incident, IReadOnlyList<string> nodes, Known? known, Random random)

@@ -17,12 +17,12 @@ internal static class SubjectBinding
         {
             if (group.Binds is { } groupPlaceholder)
             {
-                binding.Set(groupPlaceholder, known?.GetValueOrDefault(groupPlaceholder) ?? group.Name);
+                binding.Set(groupPlaceholder, Name(group.Name, groupPlaceholder, known));
             }
 
             foreach (var resource in group.Resources.Where(r => r.Binds is not null))
             {
-                var name = known?.GetValueOrDefault(resource.Binds!) ?? resource.Name;
+                var name = Name(resource.Name, resource.Binds, known);
                 binding.Set(resource.Binds!, name);
                 resources.Add(name);
             }
@@ -30,4 +30,8 @@ internal static class SubjectBinding
 
         return resources;
     }
+
+    /// <summary>The name a bound group or resource takes: the snapshot's where a replay knows it, else its declared one.</summary>
+    public static string Name(string declared, string? binds, IReadOnlyDictionary<string, string>? known) =>
+        binds is not null && known?.GetValueOrDefault(binds) is { } name ? name : declared;
 }
