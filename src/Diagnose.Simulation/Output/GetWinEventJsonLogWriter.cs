@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Text;
 using Diagnose.Core.Records;
+using Diagnose.Core.Time;
 using Newtonsoft.Json;
 
 namespace Diagnose.Simulation.Output;
@@ -60,7 +60,7 @@ public sealed class GetWinEventJsonLogWriter : ISimulatedLogWriter
         }
 
         // ISO-8601 in UTC with 100 ns digits (PowerShell 7's form); /Date(ms)/ would drop the EVTX precision.
-        Property(json, "TimeCreated", record.TimeUtc?.ToString("yyyy-MM-ddTHH:mm:ss.fffffffZ", CultureInfo.InvariantCulture));
+        Property(json, "TimeCreated", record.TimeUtc is { } time ? IsoTime.Format(time, IsoPrecision.Ticks) : null);
         json.WritePropertyName("Properties");
         json.WriteStartArray();
         foreach (var item in record.Data)
