@@ -104,6 +104,10 @@ internal sealed class ArticleFile
         public Dictionary<string, RoleFile> Roles { get; set; } = [];
 
         public List<StepFile> Operations { get; set; } = [];
+
+        public List<string> OneOf { get; set; } = [];
+
+        public Dictionary<string, bool> Assumptions { get; set; } = [];
     }
 
     internal sealed class ClusterFile
@@ -147,6 +151,12 @@ internal sealed class ArticleFile
     internal sealed class RoleFile
     {
         public string? SeenIn { get; set; }
+
+        public string? Count { get; set; }
+
+        public string? Of { get; set; }
+
+        public List<string> SnapshotClusdb { get; set; } = [];
     }
 
     internal sealed class ReproducesFile
@@ -154,6 +164,8 @@ internal sealed class ArticleFile
         public string? Fact { get; set; }
 
         public List<string> Same { get; set; } = [];
+
+        public string? State { get; set; }
     }
 
     internal sealed class ReferenceFile
