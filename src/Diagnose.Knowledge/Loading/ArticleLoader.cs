@@ -189,14 +189,13 @@ public static class ArticleLoader
             for (var j = 0; j < incident.Reproduces.Count; j++)
             {
                 var entry = incident.Reproduces[j];
-                var state = entry.State switch
+                ReplayState? state = entry.State switch
                 {
-                    null => (ReplayState?)null,
                     "clusdb" => ReplayState.Clusdb,
                     "newest-checkpoint" => ReplayState.NewestCheckpoint,
-                    _ => (ReplayState)(-1),
+                    _ => null,
                 };
-                if (string.IsNullOrWhiteSpace(entry.Fact) == (state is null) || state == (ReplayState)(-1) || (state is not null && entry.Same.Count > 0))
+                if (string.IsNullOrWhiteSpace(entry.Fact) == (entry.State is null) || (entry.State is not null && (state is null || entry.Same.Count > 0)))
                 {
                     var (l, c) = JsonPositions.Of(at.SelectToken($"reproduces[{j}]") ?? at);
                     problems.Add(new RuleProblem(file, l, c, "each of 'reproduces' needs either a 'fact' (a fact type) and 'same' (the fields the replay must log with the same values), or a 'state' the replay must leave as the snapshot gives it ('clusdb' or 'newest-checkpoint')"));
