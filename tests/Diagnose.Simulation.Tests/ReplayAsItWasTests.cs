@@ -58,9 +58,9 @@ public sealed class ReplayAsItWasTests
         Assert.AreEqual(Verdict.Validated, positive.Verdict, positive.Reason);
         Assert.IsEmpty(positive.IncidentAssumptions);
         Assert.AreEqual(Verdict.Validated, assumed.Verdict, assumed.Reason);
-        CollectionAssert.AreEqual(new[] { "NODEB runs Windows NT 4.0 SP4 (the snapshot does not give its service pack; the article's failure is NT4 SP4's)" }, assumed.IncidentAssumptions);
+        CollectionAssert.AreEqual(new[] { "NODEB runs Windows NT 4.0 SP4 (no snapshot gives its OS; the incident's cluster runs Windows NT 4.0 SP4)" }, assumed.IncidentAssumptions);
         Assert.AreEqual(Verdict.NotValidated, contradicted.Verdict);
-        StringAssert.StartsWith(contradicted.Reason, "diagnosis suspect: the replayed power failure leaves NODEA's Clusdb valid, not corrupt");
+        StringAssert.StartsWith(contradicted.Reason, "diagnosis suspect: the replayed incident leaves NODEA's Clusdb valid, not corrupt");
     }
 
     [TestMethod]

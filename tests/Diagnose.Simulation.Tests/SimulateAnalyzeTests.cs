@@ -126,6 +126,34 @@ public sealed class SimulateAnalyzeTests
         Assert.AreEqual(0.6, started.Confidence, 1e-9);
     }
 
+    [TestMethod]
+    public void SimulateThenAnalyze_EveryCopyDamaged_SnapshotShowsNoValidCheckpointAndTheBackupRuleFires()
+    {
+        using var temp = new TempFolder();
+        var incident = Shared.Engine.Knowledge.Find("Q217147")!.Incidents.Single(i => i.Id == "Q217147-all-damaged");
+        // Near miss: the same run with older checkpoints kept (the simulator's default) leaves an older valid one.
+        var kept = incident with { Assumptions = new Dictionary<string, bool> { ["older-checkpoints-stay"] = true } };
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var options = new ScenarioOptions(seed, Nodes: null, Noise: 5);
+            var lost = Analyze(IncidentInterpreter.Run(incident, incident.Id, "Q217147", Shared.Engine.Events, options), temp.Sub($"lost{seed}"));
+            var older = Analyze(IncidentInterpreter.Run(kept, kept.Id, "Q217147", Shared.Engine.Events, options), temp.Sub($"older{seed}"));
+
+            var checkpoints = (Newtonsoft.Json.Linq.JArray)lost.Snapshot["quorum"]!["checkpoints"]!;
+            Assert.IsTrue(checkpoints.Count == 1 && !(bool)checkpoints[0]["checksumMatches"]!, $"seed {seed}: the snapshot shows one checkpoint, inconsistent: {checkpoints}");
+            CollectionAssert.AreEqual(new[] { "Q217147.clusdb-and-checkpoint-damaged" }, lost.Rules, $"seed {seed}");
+            CollectionAssert.AreEqual(new[] { "Q217147.older-checkpoint-valid" }, older.Rules, $"seed {seed}");
+        }
+    }
+
+    private static (Newtonsoft.Json.Linq.JObject Snapshot, string[] Rules) Analyze(SimulationRun run, string folder)
+    {
+        SimulationOutput.Write(run, folder);
+        var report = Shared.Engine.Analyze([folder]);
+        var snapshot = Directory.GetFiles(folder, "*.json").Select(f => Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(f))).Single(j => (string?)j["kind"] == "cluster-snapshot");
+        return (snapshot, report.Diagnoses.Where(d => d.Severity == Diagnose.Core.Reports.Severity.Incident).Select(d => d.Rule).ToArray());
+    }
+
     private static string Rules(Diagnose.Core.Reports.AnalysisReport report) =>
         string.Join(", ", report.Diagnoses.Select(d => $"{d.Rule}@{string.Join("+", d.Nodes)}").Order(StringComparer.Ordinal));
 }

@@ -39,4 +39,13 @@ public sealed record Incident
     /// the replay logs on the same node with the same values of these fields. A replay that does not is "diagnosis suspect".
     /// </summary>
     public IReadOnlyList<ReplayEvidence> Reproduces { get; init; } = [];
+
+    /// <summary>
+    /// Situations the seed picks one of (kb/ <c>incidents[].oneOf</c>, other incidents of the article written as
+    /// operations); a replay of a diagnosis takes the first whose roles the evidence fills and whose replay shows it.
+    /// </summary>
+    public IReadOnlyList<Incident> OneOf { get; init; } = [];
+
+    /// <summary>Simulator assumptions (by name, see <see cref="SimulatorAssumptions"/>) this incident switches on or off.</summary>
+    public IReadOnlyDictionary<string, bool> Assumptions { get; init; } = new Dictionary<string, bool>();
 }

@@ -106,6 +106,9 @@ internal sealed class ArticleFile
         public List<StepFile> Operations { get; set; } = [];
 
         public List<StepFile> FollowUp { get; set; } = [];
+        public List<string> OneOf { get; set; } = [];
+
+        public Dictionary<string, bool> Assumptions { get; set; } = [];
     }
 
     internal sealed class ClusterFile
@@ -163,6 +166,12 @@ internal sealed class ArticleFile
     internal sealed class RoleFile
     {
         public string? SeenIn { get; set; }
+
+        public string? Count { get; set; }
+
+        public string? Of { get; set; }
+
+        public List<string> SnapshotClusdb { get; set; } = [];
     }
 
     internal sealed class ReproducesFile
@@ -170,6 +179,8 @@ internal sealed class ArticleFile
         public string? Fact { get; set; }
 
         public List<string> Same { get; set; } = [];
+
+        public string? State { get; set; }
     }
 
     internal sealed class ReferenceFile

@@ -158,9 +158,10 @@ public static class ArticleLoader
             }
 
             var written = incident.Operations.Count > 0;
-            if (string.IsNullOrWhiteSpace(incident.Id) || string.IsNullOrWhiteSpace(incident.Description) || written == !string.IsNullOrWhiteSpace(incident.Model))
+            var kinds = (written ? 1 : 0) + (string.IsNullOrWhiteSpace(incident.Model) ? 0 : 1) + (incident.OneOf.Count > 0 ? 1 : 0);
+            if (string.IsNullOrWhiteSpace(incident.Id) || string.IsNullOrWhiteSpace(incident.Description) || kinds != 1)
             {
-                Problem(at, "each of 'incidents' needs an 'id', a 'description', and either a 'model' or 'operations' (with the 'cluster' they start from)");
+                Problem(at, "each of 'incidents' needs an 'id', a 'description', and one of a 'model', 'operations' (with the 'cluster' they start from) or 'oneOf' (incidents the seed picks from)");
                 continue;
             }
 
@@ -173,6 +174,11 @@ public static class ArticleLoader
                 Problem(at["followUp"], $"incident '{incident.Id}' has a 'followUp' but no 'operations' it follows");
             }
 
+            var roles = IncidentRoles.Read(incident.Roles, at, Problem);
+            foreach (var name in incident.Assumptions.Keys.Where(n => !SimulatorAssumptions.Names.Contains(n)))
+            {
+                Problem(at.SelectToken("assumptions")?[name], $"incident '{incident.Id}' switches unknown assumption '{name}': expected one of {string.Join(", ", SimulatorAssumptions.Names)}");
+            }
             if (problems.Count > before)
             {
                 continue;
@@ -189,24 +195,58 @@ public static class ArticleLoader
             for (var j = 0; j < incident.Reproduces.Count; j++)
             {
                 var entry = incident.Reproduces[j];
-                if (string.IsNullOrWhiteSpace(entry.Fact))
+                ReplayState? state = entry.State switch
+                {
+                    "clusdb" => ReplayState.Clusdb,
+                    "newest-checkpoint" => ReplayState.NewestCheckpoint,
+                    _ => null,
+                };
+                if (string.IsNullOrWhiteSpace(entry.Fact) == (entry.State is null) || (entry.State is not null && (state is null || entry.Same.Count > 0)))
                 {
                     var (l, c) = JsonPositions.Of(at.SelectToken($"reproduces[{j}]") ?? at);
-                    problems.Add(new RuleProblem(file, l, c, "each of 'reproduces' needs a 'fact' (a fact type) and 'same' (the fields the replay must log with the same values)"));
+                    problems.Add(new RuleProblem(file, l, c, "each of 'reproduces' needs either a 'fact' (a fact type) and 'same' (the fields the replay must log with the same values), or a 'state' the replay must leave as the snapshot gives it ('clusdb' or 'newest-checkpoint')"));
                     continue;
                 }
 
-                reproduces.Add(new ReplayEvidence(entry.Fact, entry.Same));
+                reproduces.Add(new ReplayEvidence(entry.Fact ?? "", entry.Same) { State = state });
             }
 
             result.Add(new Incident
             {
                 Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed, Reproduces = reproduces,
                 Cluster = cluster,
-                Roles = incident.Roles.Select(r => new IncidentRole(r.Key, r.Value.SeenIn)).ToList(),
+                Roles = roles,
                 Operations = incident.Operations.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
                 FollowUp = incident.FollowUp.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
+                Assumptions = incident.Assumptions,
             });
+        }
+
+        return OneOf(file, root, incidents, result, problems);
+    }
+
+    /// <summary>Gives each incident with <c>oneOf</c> the incidents it names: this article's, each written as operations.</summary>
+    private static List<Incident> OneOf(string file, JObject root, List<ArticleFile.IncidentFile> files, List<Incident> incidents, List<RuleProblem> problems)
+    {
+        var result = new List<Incident>();
+        foreach (var incident in incidents)
+        {
+            var index = files.FindIndex(f => f.Id == incident.Id);
+            var names = files[index].OneOf;
+            var chosen = new List<Incident>();
+            for (var k = 0; k < names.Count; k++)
+            {
+                if (incidents.FirstOrDefault(x => string.Equals(x.Id, names[k], StringComparison.OrdinalIgnoreCase)) is { Operations.Count: > 0 } found)
+                {
+                    chosen.Add(found);
+                    continue;
+                }
+
+                var (l, c) = JsonPositions.Of(root.SelectToken($"incidents[{index}].oneOf[{k}]") ?? root);
+                problems.Add(new RuleProblem(file, l, c, $"incident '{incident.Id}' picks from '{names[k]}', which is not an incident of this article written as operations"));
+            }
+
+            result.Add(chosen.Count == 0 ? incident : incident with { OneOf = chosen });
         }
 
         return result;

@@ -9,11 +9,10 @@ namespace Diagnose.Simulation.Scenarios;
 internal static class IncidentModels
 {
     public const string JetRollingUpgrade = "jet-rolling-upgrade";
-    public const string QuorumPowerFailure = "quorum-power-failure";
 
     public static SimulationRun Run(Scenario scenario, ScenarioOptions options)
     {
-        if (scenario.Incident.Operations.Count > 0)
+        if (scenario.Incident.Operations.Count > 0 || scenario.Incident.OneOf.Count > 0)
         {
             return IncidentInterpreter.Run(scenario.Incident, scenario.Name, scenario.Kb, scenario.Events, options);
         }
@@ -22,8 +21,7 @@ internal static class IncidentModels
         return scenario.Incident.Model switch
         {
             JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb, scenario.Events),
-            QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb, scenario.Events),
-            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade} or {QuorumPowerFailure}"),
+            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}"),
         };
     }
 
@@ -33,19 +31,6 @@ internal static class IncidentModels
         "healthy" => JetRollingUpgradeStage.Healthy,
         "before-upgrade" => JetRollingUpgradeStage.BeforeUpgrade,
         _ => throw Unknown(JetRollingUpgrade, variant, "incident, healthy, before-upgrade"),
-    };
-
-    private static QuorumPowerFailureKind? Kind(string? variant) => variant switch
-    {
-        null => null,
-        "clusdb-damaged" => QuorumPowerFailureKind.ClusdbDamaged,
-        "outdated" => QuorumPowerFailureKind.Outdated,
-        "inconsistent" => QuorumPowerFailureKind.Inconsistent,
-        "all-damaged" => QuorumPowerFailureKind.AllDamaged,
-        "outdated-both-valid" => QuorumPowerFailureKind.OutdatedBothValid,
-        "running" => QuorumPowerFailureKind.Running,
-        "healthy" => QuorumPowerFailureKind.Healthy,
-        _ => throw Unknown(QuorumPowerFailure, variant, "clusdb-damaged, outdated, inconsistent, all-damaged, outdated-both-valid, running, healthy (or none: the seed picks)"),
     };
 
     private static SimulationException Unknown(string model, string? variant, string known) =>

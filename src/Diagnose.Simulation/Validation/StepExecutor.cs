@@ -98,6 +98,15 @@ public static class StepExecutor
                 // A range ("6-78") is an incident's, resolved by its seed before it gets here; a plan waits the least.
                 sim.AdvanceTime(TimeSpan.FromHours(double.Parse(step.Arg("hours").Split('-')[0], System.Globalization.CultureInfo.InvariantCulture)));
                 break;
+            case "power-loss":
+                PowerFailureSteps.PowerLoss(sim, step);
+                break;
+            case "power-restored":
+                PowerFailureSteps.PowerRestored(sim, step);
+                break;
+            case "change-configuration":
+                sim.ChangeConfiguration();
+                break;
             default:
                 throw new SimulationException($"the simulator has no model of operation '{step.Operation}'");
         }
