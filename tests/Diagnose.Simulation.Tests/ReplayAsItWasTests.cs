@@ -58,7 +58,7 @@ public sealed class ReplayAsItWasTests
         Assert.AreEqual(Verdict.Validated, positive.Verdict, positive.Reason);
         Assert.IsEmpty(positive.IncidentAssumptions);
         Assert.AreEqual(Verdict.Validated, assumed.Verdict, assumed.Reason);
-        CollectionAssert.AreEqual(new[] { "NODEB runs Windows NT 4.0 SP4 (no snapshot gives its OS; the incident's cluster runs Windows NT 4.0 SP4)" }, assumed.IncidentAssumptions);
+        CollectionAssert.AreEqual(new[] { "NODEB runs Windows NT 4.0 SP4 (no snapshot gives its OS; the incident's cluster of 2 nodes runs Windows NT 4.0 SP4)" }, assumed.IncidentAssumptions);
         Assert.AreEqual(Verdict.NotValidated, contradicted.Verdict);
         StringAssert.StartsWith(contradicted.Reason, "diagnosis suspect: the replayed incident leaves NODEA's Clusdb valid, not corrupt");
     }
