@@ -17,6 +17,12 @@ public sealed record Incident
 
     public IReadOnlyList<IncidentRole> Roles { get; init; } = [];
 
+    /// <summary>Placeholders for several names at once: nodes but some roles, or listed groups.</summary>
+    public IReadOnlyList<IncidentSet> Sets { get; init; } = [];
+
+    /// <summary>Placeholders for one group of several, picked by the seed or, in a replay, by the diagnosis.</summary>
+    public IReadOnlyList<IncidentChoice> Choices { get; init; } = [];
+
     /// <summary>What happened, in order: named operations of <see cref="Articles.Operations"/> with placeholders for the roles and <c>{nodes}</c>.</summary>
     public IReadOnlyList<PlanStep> Operations { get; init; } = [];
 

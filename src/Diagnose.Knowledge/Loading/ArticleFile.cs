@@ -103,6 +103,10 @@ internal sealed class ArticleFile
 
         public Dictionary<string, RoleFile> Roles { get; set; } = [];
 
+        public Dictionary<string, SetFile> Sets { get; set; } = [];
+
+        public Dictionary<string, ChoiceFile> Choices { get; set; } = [];
+
         public List<StepFile> Operations { get; set; } = [];
     }
 
@@ -147,6 +151,24 @@ internal sealed class ArticleFile
     internal sealed class RoleFile
     {
         public string? SeenIn { get; set; }
+
+        public string? Runs { get; set; }
+    }
+
+    internal sealed class SetFile
+    {
+        public List<string>? NodesExcept { get; set; }
+
+        public List<string>? Groups { get; set; }
+    }
+
+    internal sealed class ChoiceFile
+    {
+        public List<string> Groups { get; set; } = [];
+
+        public string? SeenIn { get; set; }
+
+        public string? DatabaseIn { get; set; }
     }
 
     internal sealed class ReproducesFile

@@ -167,6 +167,7 @@ public static class ArticleLoader
             var before = problems.Count;
             var cluster = written ? Cluster(incident, at, Problem) : null;
             Steps(incident.Operations, $"incident '{incident.Id}'", at, Problem);
+            var (roles, sets, choices) = IncidentPlaceholders.Read(incident, cluster, at, Problem);
             if (problems.Count > before)
             {
                 continue;
@@ -197,7 +198,7 @@ public static class ArticleLoader
             {
                 Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed, Reproduces = reproduces,
                 Cluster = cluster,
-                Roles = incident.Roles.Select(r => new IncidentRole(r.Key, r.Value.SeenIn)).ToList(),
+                Roles = roles, Sets = sets, Choices = choices,
                 Operations = incident.Operations.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
             });
         }

@@ -16,7 +16,11 @@ namespace Diagnose.Simulation.Scenarios;
 internal static class IncidentInterpreter
 {
     /// <summary>What a replay knows of the incident: its nodes in order, the node of each role it could place, and the OS of the nodes the snapshot gives.</summary>
-    public sealed record Known(IReadOnlyList<string> Nodes, IReadOnlyDictionary<string, string> Roles, IReadOnlyDictionary<string, OsVersion> NodeOs);
+    public sealed record Known(IReadOnlyList<string> Nodes, IReadOnlyDictionary<string, string> Roles, IReadOnlyDictionary<string, OsVersion> NodeOs)
+    {
+        /// <summary>The group of each choice the diagnosis decides (kb/ <c>incidents[].choices</c>).</summary>
+        public IReadOnlyDictionary<string, string> Choices { get; init; } = new Dictionary<string, string>();
+    }
 
     public static SimulationRun Run(Incident incident, string name, string? kb, EventCatalog events, ScenarioOptions options, Known? known = null)
     {
@@ -40,6 +44,7 @@ internal static class IncidentInterpreter
 
         state.Backups.Add(new Backup("clusdb", state.ConfigVersion, start.AddDays(-2)));
         var binding = Roles(incident, nodes, known, random);
+        IncidentSets.Bind(incident, binding, nodes, known?.Choices, random);
         var sim = new ClusterSimulator(state, start, options.Seed, events);
         var steps = binding.Bind(incident.Operations);
         for (var i = 0; i < steps.Count; i++)

@@ -8,7 +8,6 @@ namespace Diagnose.Simulation.Scenarios;
 /// </summary>
 internal static class IncidentModels
 {
-    public const string JetRollingUpgrade = "jet-rolling-upgrade";
     public const string DirectoryOnlineRestore = "directory-online-restore";
     public const string QuorumPowerFailure = "quorum-power-failure";
 
@@ -22,20 +21,11 @@ internal static class IncidentModels
         var variant = scenario.Incident.Variant;
         return scenario.Incident.Model switch
         {
-            JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb, scenario.Events),
             DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant, options.UntilIncident), variant != "healthy", scenario.Name, scenario.Kb, scenario.Events),
             QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb, scenario.Events),
-            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}, {DirectoryOnlineRestore} or {QuorumPowerFailure}"),
+            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {DirectoryOnlineRestore} or {QuorumPowerFailure}"),
         };
     }
-
-    private static JetRollingUpgradeStage Stage(string? variant) => variant switch
-    {
-        "incident" or null => JetRollingUpgradeStage.Incident,
-        "healthy" => JetRollingUpgradeStage.Healthy,
-        "before-upgrade" => JetRollingUpgradeStage.BeforeUpgrade,
-        _ => throw Unknown(JetRollingUpgrade, variant, "incident, healthy, before-upgrade"),
-    };
 
     // Stopping at the incident drops only the fix the log would go on to show; every seeded choice stays the same.
     private static DirectoryRestoreSetup Restore(DirectoryRestoreSetup setup, string? variant, bool untilIncident) => variant switch
