@@ -21,6 +21,7 @@ internal static class IncidentPlaceholders
                 problem(value, $"'{value.Path}' must be a string");
             }
         }
+
         var roles = new List<IncidentRole>();
         foreach (var (name, role) in incident.Roles)
         {
