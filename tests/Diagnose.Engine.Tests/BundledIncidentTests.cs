@@ -113,6 +113,21 @@ public sealed class BundledIncidentTests
     }
 
     [TestMethod]
+    public void Analyze_RollingUpgradeAdvice_ItsPlanIsValidatedOnTheIncidentItDeclaresReplayedAsItWas()
+    {
+        // The decision table's positive case for the advice: NODE2 upgraded, NODE1 on Windows 2000, WINS and DHCP resources.
+        var table = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "kb", "KB293302.decisions.json")));
+        var snapshot = table.SelectToken("$..[?(@.id == 'KB293302.rolling-upgrade-in-progress')].cases[0].snapshot")!;
+        using var temp = new TempFolder();
+        var file = temp.Write("snapshot.json", snapshot.ToString());
+
+        var advice = Engine.Analyze(file).Diagnoses.Single();
+
+        Assert.AreEqual(("KB293302.rolling-upgrade-in-progress", Diagnose.Core.Reports.Severity.Advice, "rolling-upgrade-order"), (advice.Rule, advice.Severity, advice.Fix?.Plan));
+        Assert.AreEqual(Diagnose.Core.Reports.Verdict.Validated, advice.Fix!.Validation?.Verdict, advice.Fix.Validation?.Reason);
+    }
+
+    [TestMethod]
     public void Analyze_EveryInput_CountsAddUpAndNothingIsSkipped()
     {
         foreach (var incident in Directory.EnumerateDirectories(Engine.Sample("incidents")))

@@ -113,7 +113,7 @@ public sealed class ClusterModelTests
     [TestMethod]
     public void Jet_NewerEngineConvertsOnceOlderEngineFailsWith530()
     {
-        var run = JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(new ScenarioOptions(5, 2, 0)), JetRollingUpgradeStage.BeforeUpgrade, "test", null, Shared.Engine.Events);
+        var run = Shared.Scenarios.Find("KB293302-before-upgrade")!.Run(new ScenarioOptions(5, 2, 0));
         var sim = run.Simulator;
         var (a, b) = (sim.State.Nodes[0].Name, sim.State.Nodes[1].Name);
         sim.MoveGroup("WINS Group", a);

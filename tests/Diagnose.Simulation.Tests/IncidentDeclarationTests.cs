@@ -22,13 +22,34 @@ public sealed class IncidentDeclarationTests
         ] }
         """;
 
+    // A JET-backed group converted on a newer node and moved back to an older one, as data.
+    private const string Cluster = """
+        "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z",
+          "groups": [ { "name": "G", "resources": [ { "name": "R", "type": "WINS Service", "service": "WINS", "database": "wins", "failedEvent": "wins.cannot-start" } ] },
+                      { "name": "H", "resources": [ { "name": "S", "type": "DHCP Service", "service": "DHCPServer", "database": "dhcp", "failedEvent": "dhcp.jet-error" } ] } ],
+          "databases": [ { "instance": "wins", "path": "Q:\\wins.mdb" }, { "instance": "dhcp", "path": "Q:\\dhcp.mdb" } ] }
+        """;
+
+    private const string Upgraded = $$"""
+        { "id": "X1-upgraded", "diagnosed": true, "description": "d", {{Cluster}},
+          "roles": { "olderNode": {}, "newerNode": {} },
+          "sets": { "olderNodes": { "nodesExcept": ["newerNode"] }, "group": { "groups": ["G", "H"] } },
+          "choices": { "failing": { "groups": ["G", "H"] } },
+          "operations": [
+            { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" },
+            { "op": "move-group", "args": { "group": "{group}", "to": "{olderNode}" }, "text": "t" },
+            { "op": "upgrade-node-os", "args": { "node": "{newerNode}", "os": "Windows Server 2003" }, "text": "t" },
+            { "op": "move-group", "args": { "group": "{failing}", "to": "{newerNode}" }, "text": "t" },
+            { "op": "move-group", "args": { "group": "{failing}", "to": "{olderNode}" }, "text": "t" } ] }
+        """;
+
     [TestMethod]
     public void Validate_PlansNamingADeclaredIncident_RunOnThatIncidentAndControlsGiveNoDiagnosis()
     {
         using var temp = new TempFolder();
-        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, """
-            { "id": "X1-upgraded", "model": "jet-rolling-upgrade", "variant": "incident", "diagnosed": true, "description": "d" },
-            { "id": "X1-healthy", "model": "jet-rolling-upgrade", "variant": "healthy", "description": "d" }
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, Upgraded + $$"""
+            , { "id": "X1-healthy", "description": "d", {{Cluster}}, "roles": { "first": {} },
+                "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" }, { "op": "move-group", "args": { "group": "G", "to": "{first}" }, "text": "t" } ] }
             """));
 
         var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
@@ -52,9 +73,7 @@ public sealed class IncidentDeclarationTests
     public void Load_PlanNamingAnIncidentTheArticleDoesNotDeclare_IsReportedWithItsLine()
     {
         using var temp = new TempFolder();
-        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, """
-            { "id": "X1-other", "model": "jet-rolling-upgrade", "diagnosed": true, "description": "d" }
-            """));
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, Upgraded.Replace("X1-upgraded", "X1-other", StringComparison.Ordinal)));
 
         var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
 
@@ -69,9 +88,8 @@ public sealed class IncidentDeclarationTests
     public void Load_SameIncidentIdInTwoArticles_IsRefused()
     {
         using var temp = new TempFolder();
-        var incident = """{ "id": "X1-upgraded", "model": "jet-rolling-upgrade", "diagnosed": true, "description": "d" }""";
-        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, incident));
-        File.WriteAllText(temp.Sub("X2.json"), Article("X2", Plan, incident));
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, Upgraded));
+        File.WriteAllText(temp.Sub("X2.json"), Article("X2", Plan, Upgraded));
 
         var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
 
@@ -80,23 +98,22 @@ public sealed class IncidentDeclarationTests
     }
 
     [TestMethod]
-    public void Validate_IncidentOfAModelTheSimulatorDoesNotHave_IsNotValidatedNamingTheModels()
+    public void Load_IncidentNamingACodedModel_IsRefusedWithItsLine()
     {
+        // Incidents are data only: the simulator has no incident models left, so a 'model' is an unknown field.
         using var temp = new TempFolder();
         File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, """
             { "id": "X1-upgraded", "model": "tape-library-jam", "diagnosed": true, "description": "d" }
             """));
-        var (knowledge, _) = ArticleLoader.Load([temp.Path]);
-        var article = knowledge.Find("X1")!;
 
-        var result = new FixValidation(knowledge, Shared.Engine.Events).Validate(article, article.Plans[0], PlanKind.Plan, new ScenarioSource("X1-upgraded", 3), maxFaults: 0);
+        var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
 
-        Assert.AreEqual(Verdict.NotValidated, result.Verdict);
-        StringAssert.Contains(result.Reason, "no incident model 'tape-library-jam': expected jet-rolling-upgrade");
+        Assert.IsEmpty(knowledge.Articles);
+        Assert.IsTrue(problems.Any(p => p.Message.Contains("model", StringComparison.Ordinal) && p.Line > 0), string.Join("; ", problems.Select(p => $"{p.Line}: {p.Message}")));
     }
 
     [TestMethod]
-    [DataRow("""{ "id": "X1-upgraded", "model": "jet-rolling-upgrade", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "one of a 'model', 'operations'")]
+    [DataRow("""{ "id": "X1-upgraded", "oneOf": ["X1-other"], "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "one of 'operations'")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "needs a 'cluster' with 'os' and 'start'")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "unplug-everything", "args": {}, "text": "t" } ] }""", "unknown operation 'unplug-everything' in incident 'X1-upgraded'")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "wait", "args": {}, "text": "t" } ] }""", "step 1 of incident 'X1-upgraded' (wait) needs argument(s) 'hours'")]
@@ -107,7 +124,7 @@ public sealed class IncidentDeclarationTests
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "groups": [ { "name": "G", "resources": [ { "name": "R", "type": "Generic Service", "checkpoint": "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\X" } ] } ] }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "resource 'R' has a registry 'checkpoint', so it is a generic service: it needs a 'service'")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z", "groups": [ { "name": "G", "resources": [ { "name": "R", "type": "T", "failover": "sometimes" } ] } ] }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "failover")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ], "followUp": [ { "op": "fix-everything", "args": {}, "text": "t" } ] }""", "unknown operation 'fix-everything' in incident 'X1-upgraded' (followUp)")]
-    [DataRow("""{ "id": "X1-upgraded", "model": "jet-rolling-upgrade", "diagnosed": true, "description": "d", "followUp": [ { "op": "reboot", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "has a 'followUp' but no 'operations' it follows")]
+    [DataRow("""{ "id": "X1-upgraded", "oneOf": ["X1-other"], "diagnosed": true, "description": "d", "followUp": [ { "op": "reboot", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "has a 'followUp' but no 'operations' it follows")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "roles": { "a": { "count": "many" } }, "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "role 'a' has count 'many'")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "roles": { "a": { "of": "b" } }, "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "role 'a' is drawn from role 'b', which is neither 'nodes' nor an earlier role")]
     [DataRow("""{ "id": "X1-upgraded", "diagnosed": true, "description": "d", "roles": { "a": { "snapshotClusdb": ["broken"] } }, "cluster": { "os": "Windows 2000", "start": "2024-01-01T00:00:00Z" }, "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }""", "role 'a' names Clusdb state 'broken'")]
@@ -124,6 +141,58 @@ public sealed class IncidentDeclarationTests
 
         Assert.IsEmpty(knowledge.Articles);
         Assert.IsTrue(problems.Any(p => p.Message.Contains(expected, StringComparison.Ordinal) && p.Line > 0), string.Join("; ", problems.Select(p => $"{p.Line}: {p.Message}")));
+    }
+
+    [TestMethod]
+    [DataRow("""{ "olderNode": {} }""", """{ "others": { "nodesExcept": ["olderNode"], "groups": ["G"] } }""", "{}", "set 'others' needs exactly one of 'nodesExcept'")]
+    [DataRow("""{ "olderNode": {} }""", """{ "others": { "nodesExcept": ["ghost"] } }""", "{}", "set 'others' leaves out role 'ghost', which 'roles' does not declare")]
+    [DataRow("""{ "olderNode": {} }""", """{ "others": { "nodesBut": ["olderNode"] } }""", "{}", "nodesBut")]
+    [DataRow("""{ "olderNode": {} }""", """{ "olderNode": { "groups": ["G"] } }""", "{}", "the placeholder {olderNode} is already a role")]
+    [DataRow("""{ "olderNode": {} }""", "{}", """{ "failing": { "groups": ["G", "Z"] } }""", "'choices.failing' names group 'Z', which 'cluster.groups' does not declare")]
+    [DataRow("""{ "olderNode": {} }""", "{}", """{ "failing": { "groups": ["G"], "seenIn": "JetLogUnreadable" } }""", "both 'seenIn' (a fact type) and 'databaseIn'")]
+    [DataRow("""{ "olderNode": { "runs": 2003 } }""", "{}", "{}", "runs")]
+    [DataRow("""{ "olderNode": { "seenOn": "JetLogUnreadable" } }""", "{}", "{}", "seenOn")]
+    public void Load_IncidentSetsChoicesAndRolesWithAMistake_AreReportedWithTheirLine(string roles, string sets, string choices, string expected)
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, $$"""
+            { "id": "X1-upgraded", "diagnosed": true, "description": "d", {{Cluster}},
+              "roles": {{roles}}, "sets": {{sets}}, "choices": {{choices}},
+              "operations": [ { "op": "power-on", "args": { "node": "{nodes}" }, "text": "t" } ] }
+            """));
+
+        var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
+
+        Assert.IsEmpty(knowledge.Articles);
+        Assert.IsTrue(problems.Any(p => p.Message.Contains(expected, StringComparison.Ordinal) && p.Line > 1), string.Join("; ", problems.Select(p => $"{p.Line}: {p.Message}")));
+    }
+
+    [TestMethod]
+    public void Simulate_IncidentWithSetsAndAChoice_SetsLeaveOutTheirRolesAndTheSeedPicksEachGroup()
+    {
+        using var temp = new TempFolder();
+        File.WriteAllText(temp.Sub("X1.json"), Article("X1", Plan, Upgraded));
+        var (knowledge, problems) = ArticleLoader.Load([temp.Path]);
+        Assert.IsEmpty(problems, string.Join("; ", problems.Select(p => p.Message)));
+        var scenario = new FixValidation(knowledge, Shared.Engine.Events).Scenarios.Find("X1-upgraded")!;
+
+        var picked = new HashSet<string>(StringComparer.Ordinal);
+        for (var seed = 1; seed <= 12; seed++)
+        {
+            var run = scenario.Run(new ScenarioOptions(seed, Noise: 0));
+            var values = run.Binding.Values;
+            var nodes = run.Simulator.State.Nodes.Select(n => n.Name).ToList();
+            CollectionAssert.AreEqual(nodes.Where(n => n != values["newerNode"][0]).ToList(), values["olderNodes"].ToList(), $"seed {seed}");
+            CollectionAssert.AreEqual(new[] { "G", "H" }, values["group"].ToArray());
+            var failing = values["failing"].Single();
+            picked.Add(failing);
+
+            // The chosen group was converted on the newer node and failed back there; the other one never left the older node.
+            Assert.AreEqual(values["newerNode"][0], run.Simulator.Group(failing).Owner, $"seed {seed}");
+            Assert.AreEqual(values["olderNode"][0], run.Simulator.Group(failing == "G" ? "H" : "G").Owner, $"seed {seed}");
+        }
+
+        CollectionAssert.AreEquivalent(new[] { "G", "H" }, picked.ToArray(), "the seed picks either group");
     }
 
     [TestMethod]

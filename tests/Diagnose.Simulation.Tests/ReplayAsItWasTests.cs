@@ -1,5 +1,6 @@
 using Diagnose.Core.Reports;
 using Diagnose.Core.Snapshots;
+using Diagnose.Simulation.Model;
 using Diagnose.Simulation.Validation;
 
 namespace Diagnose.Simulation.Tests;
@@ -29,7 +30,8 @@ public sealed class ReplayAsItWasTests
         Assert.AreEqual(Verdict.Validated, positive.Verdict, positive.Reason);
         Assert.IsFalse(positive.IncidentAssumptions.Any(a => a.StartsWith("NODE1", StringComparison.Ordinal)), string.Join("; ", positive.IncidentAssumptions));
         Assert.AreEqual(Verdict.Validated, assumed.Verdict, assumed.Reason);
-        Assert.Contains("NODE1 runs Windows 2000 SP4 (no snapshot gives its OS; the article's older nodes run Windows 2000)", assumed.IncidentAssumptions);
+        Assert.Contains("NODE1 runs Windows 2000 SP4 (no snapshot gives its OS; the incident's cluster of 2 nodes runs Windows 2000)", assumed.IncidentAssumptions);
+        Assert.Contains("NODE2 ran Windows 2000 until the incident's operations changed its OS (role {newerNode})", assumed.IncidentAssumptions);
         Assert.AreEqual(Verdict.NotValidated, contradicted.Verdict);
         StringAssert.StartsWith(contradicted.Reason, "diagnosis suspect: the replayed incident logged no ESENT 412 (JetLogUnreadable: instance wins, error -530) on NODE1");
     }
@@ -43,6 +45,48 @@ public sealed class ReplayAsItWasTests
 
         Assert.AreEqual(Verdict.NotValidated, result.Verdict);
         StringAssert.Contains(result.Reason, "error -1022");
+    }
+
+    [TestMethod]
+    public void KB293302_Advice_ReplaysTheIncidentItsPlanDeclaresWithNode1OnWindowsServer2003AsTheSnapshotSays()
+    {
+        var article = Shared.Engine.Knowledge.Find("KB293302")!;
+        var plan = article.Plan("rolling-upgrade-order")!;
+        ValidationReport Advice(ClusterSnapshot snapshot) => Shared.Engine.Validation.Validate(article, plan, PlanKind.Plan, new AdviceSource([], snapshot), maxFaults: 1);
+
+        // The rule's positive case: NODE2 upgraded, NODE1 still on Windows 2000, nothing converted.
+        var positive = Advice(Snapshot(("NODE1", "Windows 2000", 4), ("NODE2", "Windows Server 2003", 0)));
+        var replay = Shared.Engine.Validation.Resolve(article, plan, new AdviceSource([], Snapshot(("NODE1", "Windows 2000", 4), ("NODE2", "Windows Server 2003", 0)))).Case!;
+        // Near miss: a third node still on Windows 2000, which the article's two-node order never upgrades.
+        var third = Advice(Snapshot(("NODE1", "Windows 2000", 4), ("NODE2", "Windows Server 2003", 0), ("NODE3", "Windows 2000", 4)));
+        // Contradiction: no node runs Windows Server 2003, so nothing says which node the upgrade began on.
+        var unmixed = Advice(Snapshot(("NODE1", "Windows 2000", 4), ("NODE2", "Windows 2000", 4)));
+
+        Assert.AreEqual(Verdict.Validated, positive.Verdict, positive.Reason);
+        Assert.AreEqual(("NODE2", "NODE1"), (replay.Binding.Values["node1"][0], replay.Binding.Values["node2"][0]));
+        Assert.AreEqual(OsVersion.Windows2003, replay.Simulator.State.Node("NODE2").Os);
+        Assert.IsFalse(replay.Simulator.Journal.Events.Any(e => e.Provider == "ESENT" && e.EventId is 609 or 412), "the replay converted nothing, as the advice says");
+        Assert.AreEqual(Verdict.Refuted, third.Verdict);
+        StringAssert.Contains(third.Reason, "NODE3");
+        Assert.AreEqual(Verdict.NotValidated, unmixed.Verdict);
+        Assert.AreEqual("the diagnosis has no snapshot node running Windows Server 2003 to say which node is {node1}", unmixed.Reason);
+    }
+
+    [TestMethod]
+    public void KB293302_ReplayOfTheFailedInstance_IsTheGroupWhoseResourceOpensThatDatabase()
+    {
+        var dhcp = Jet().Select(e => e with { Fields = e.Fields.ToDictionary(f => f.Key, f => f.Key == "instance" ? "dhcp" : f.Value, StringComparer.Ordinal) }).ToList();
+        var article = Shared.Engine.Knowledge.Find("KB293302")!;
+        var snapshot = Snapshot(("NODE1", "Windows 2000", 4), ("NODE2", "Windows Server 2003", 0));
+
+        var replay = Shared.Engine.Validation.Resolve(article, article.Plan("finish-rolling-upgrade")!, new DiagnosisSource(dhcp, snapshot)).Case!;
+        var unknown = Validate("KB293302", "finish-rolling-upgrade", [.. dhcp.Select(e => e with { Fields = new Dictionary<string, string?>(e.Fields) { ["instance"] = "ledger" } })], snapshot);
+
+        var failed = replay.Simulator.Journal.Events.Where(e => e.Provider == "ESENT" && e.EventId == 412).Select(e => (e.Node, e.Data[0])).Distinct().ToList();
+        CollectionAssert.AreEqual(new[] { ("NODE1", "dhcp") }, failed);
+        Assert.AreEqual("NODE2", replay.Simulator.Group("DHCP Group").Owner, "the DHCP group failed back to the converting node");
+        Assert.AreEqual(Verdict.NotValidated, unknown.Verdict);
+        StringAssert.Contains(unknown.Reason, "no group for {failingGroup} whose resource opens database 'ledger'");
     }
 
     [TestMethod]

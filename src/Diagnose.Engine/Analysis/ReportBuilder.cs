@@ -192,10 +192,14 @@ internal sealed class ReportBuilder
             Warnings = article.AntiPlans.Select(a => a.Warning ?? a.Title).ToList(),
         };
         // Advice (a service pack against a standing risk) does not repair the incident the logs show, so it is not
-        // tried on it; `diagnose validate` tries it on the incident its plan declares.
+        // tried on it but on the incident its plan declares, replayed as it was; an incident model cannot be replayed so.
         if (conclusion.Rule.Diagnosis?.Severity != Severity.Advice)
         {
             Pending.Add(new PendingValidation(fix, article, plan, conclusion.Rule.Id, new DiagnosisSource(DiagnosedEvents.From(evidence), snapshot)));
+        }
+        else if (article.IncidentOf(plan) is { Operations.Count: > 0 })
+        {
+            Pending.Add(new PendingValidation(fix, article, plan, conclusion.Rule.Id, new AdviceSource(DiagnosedEvents.From(evidence), snapshot)));
         }
         return fix;
     }

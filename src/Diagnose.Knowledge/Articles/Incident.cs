@@ -2,20 +2,23 @@ namespace Diagnose.Knowledge.Articles;
 
 /// <summary>
 /// A run of the simulated cluster an article declares: its incident, a named variant of it, or a healthy
-/// control. <see cref="Id"/> is the name <c>diagnose simulate</c> and <c>POST /api/validate</c> use. Either
-/// <see cref="Model"/> names the simulator's incident model and <see cref="Variant"/> the situation it ends in, or the
-/// incident is written as data: the <see cref="Cluster"/> it starts from, its <see cref="Roles"/> and the
-/// <see cref="Operations"/> that lead to it, named like plan steps.
+/// control. <see cref="Id"/> is the name <c>diagnose simulate</c> and <c>POST /api/validate</c> use. The incident is
+/// written as data: the <see cref="Cluster"/> it starts from, its <see cref="Roles"/> and the <see cref="Operations"/>
+/// that lead to it, named like plan steps; or <see cref="OneOf"/> names incidents of the same article the seed picks from.
 /// </summary>
 public sealed record Incident
 {
     public required string Id { get; init; }
 
-    public string? Model { get; init; }
-
     public IncidentCluster? Cluster { get; init; }
 
     public IReadOnlyList<IncidentRole> Roles { get; init; } = [];
+
+    /// <summary>Placeholders for several names at once: nodes but some roles, or listed groups.</summary>
+    public IReadOnlyList<IncidentSet> Sets { get; init; } = [];
+
+    /// <summary>Placeholders for one group of several, picked by the seed or, in a replay, by the diagnosis.</summary>
+    public IReadOnlyList<IncidentChoice> Choices { get; init; } = [];
 
     /// <summary>What happened, in order: named operations of <see cref="Articles.Operations"/> with placeholders for the roles and <c>{nodes}</c>.</summary>
     public IReadOnlyList<PlanStep> Operations { get; init; } = [];
@@ -25,9 +28,6 @@ public sealed record Incident
     /// run; a run that stops at the incident and a replay of a diagnosis never run them.
     /// </summary>
     public IReadOnlyList<PlanStep> FollowUp { get; init; } = [];
-
-    /// <summary>The situation the model ends in; null lets the seed pick one.</summary>
-    public string? Variant { get; init; }
 
     public required string Description { get; init; }
 

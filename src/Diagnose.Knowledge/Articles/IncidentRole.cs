@@ -5,9 +5,11 @@ namespace Diagnose.Knowledge.Articles;
 /// seed picks the nodes: <see cref="Count"/> of them among the nodes no earlier role took, or among the nodes of role
 /// <see cref="Of"/> that no earlier role of it took. In a replay of a diagnosis, a role with <see cref="SeenIn"/> is the
 /// node where the diagnosis saw that fact type; a role with <see cref="SnapshotClusdb"/> is every node (of those it may
-/// take) whose Clusdb the snapshot gives in one of those states; any other role the next nodes not yet given a role.
+/// take) whose Clusdb the snapshot gives in one of those states; a role with <see cref="Runs"/> (an operating system) the
+/// node the snapshot says runs it, when no fact placed it; any other role the next nodes not yet given a role. A role with
+/// <see cref="SeenIn"/> or <see cref="Runs"/> that the diagnosis does not place makes the replay impossible.
 /// </summary>
-public sealed record IncidentRole(string Name, string? SeenIn)
+public sealed record IncidentRole(string Name, string? SeenIn, string? Runs = null)
 {
     public RoleCount Count { get; init; } = RoleCount.One;
 

@@ -89,10 +89,6 @@ internal sealed class ArticleFile
     {
         public string? Id { get; set; }
 
-        public string? Model { get; set; }
-
-        public string? Variant { get; set; }
-
         public string? Description { get; set; }
 
         public bool Diagnosed { get; set; }
@@ -103,9 +99,14 @@ internal sealed class ArticleFile
 
         public Dictionary<string, RoleFile> Roles { get; set; } = [];
 
+        public Dictionary<string, SetFile> Sets { get; set; } = [];
+
+        public Dictionary<string, ChoiceFile> Choices { get; set; } = [];
+
         public List<StepFile> Operations { get; set; } = [];
 
         public List<StepFile> FollowUp { get; set; } = [];
+
         public List<string> OneOf { get; set; } = [];
 
         public Dictionary<string, bool> Assumptions { get; set; } = [];
@@ -172,6 +173,24 @@ internal sealed class ArticleFile
         public string? Of { get; set; }
 
         public List<string> SnapshotClusdb { get; set; } = [];
+
+        public string? Runs { get; set; }
+    }
+
+    internal sealed class SetFile
+    {
+        public List<string>? NodesExcept { get; set; }
+
+        public List<string>? Groups { get; set; }
+    }
+
+    internal sealed class ChoiceFile
+    {
+        public List<string> Groups { get; set; } = [];
+
+        public string? SeenIn { get; set; }
+
+        public string? DatabaseIn { get; set; }
     }
 
     internal sealed class ReproducesFile

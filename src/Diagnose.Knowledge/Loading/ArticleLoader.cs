@@ -158,10 +158,10 @@ public static class ArticleLoader
             }
 
             var written = incident.Operations.Count > 0;
-            var kinds = (written ? 1 : 0) + (string.IsNullOrWhiteSpace(incident.Model) ? 0 : 1) + (incident.OneOf.Count > 0 ? 1 : 0);
+            var kinds = (written ? 1 : 0) + (incident.OneOf.Count > 0 ? 1 : 0);
             if (string.IsNullOrWhiteSpace(incident.Id) || string.IsNullOrWhiteSpace(incident.Description) || kinds != 1)
             {
-                Problem(at, "each of 'incidents' needs an 'id', a 'description', and one of a 'model', 'operations' (with the 'cluster' they start from) or 'oneOf' (incidents the seed picks from)");
+                Problem(at, "each of 'incidents' needs an 'id', a 'description', and one of 'operations' (with the 'cluster' they start from) or 'oneOf' (incidents the seed picks from)");
                 continue;
             }
 
@@ -174,7 +174,7 @@ public static class ArticleLoader
                 Problem(at["followUp"], $"incident '{incident.Id}' has a 'followUp' but no 'operations' it follows");
             }
 
-            var roles = IncidentRoles.Read(incident.Roles, at, Problem);
+            var (roles, sets, choices) = IncidentPlaceholders.Read(incident, cluster, at, Problem);
             foreach (var name in incident.Assumptions.Keys.Where(n => !SimulatorAssumptions.Names.Contains(n)))
             {
                 Problem(at.SelectToken("assumptions")?[name], $"incident '{incident.Id}' switches unknown assumption '{name}': expected one of {string.Join(", ", SimulatorAssumptions.Names)}");
@@ -213,9 +213,9 @@ public static class ArticleLoader
 
             result.Add(new Incident
             {
-                Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed, Reproduces = reproduces,
+                Id = incident.Id, Description = incident.Description, Diagnosed = incident.Diagnosed, Reproduces = reproduces,
                 Cluster = cluster,
-                Roles = roles,
+                Roles = roles, Sets = sets, Choices = choices,
                 Operations = incident.Operations.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
                 FollowUp = incident.FollowUp.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
                 Assumptions = incident.Assumptions,

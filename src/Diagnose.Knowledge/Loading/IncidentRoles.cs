@@ -3,7 +3,7 @@ using Newtonsoft.Json.Linq;
 
 namespace Diagnose.Knowledge.Loading;
 
-/// <summary>Reads an incident's <c>roles</c> strictly: a count the simulator can place, an <c>of</c> naming an earlier role, known Clusdb states.</summary>
+/// <summary>Reads an incident's <c>roles</c> strictly: a count the simulator can place, an <c>of</c> naming an earlier role, known Clusdb states, a non-empty <c>runs</c>.</summary>
 internal static class IncidentRoles
 {
     private static readonly string[] ClusdbStates = ["valid", "corrupt", "zero-bytes", "missing"];
@@ -36,7 +36,12 @@ internal static class IncidentRoles
                 problem(Token("seenIn"), $"role '{name}' is the one node where the diagnosis saw {role.SeenIn}: it takes no 'count' and no 'snapshotClusdb'");
             }
 
-            result.Add(new IncidentRole(name, role.SeenIn) { Count = count, Of = role.Of, SnapshotClusdb = role.SnapshotClusdb });
+            if (role.Runs is { } runs && string.IsNullOrWhiteSpace(runs))
+            {
+                problem(Token("runs"), $"role '{name}': 'runs' names the operating system the snapshot shows on the role's node (non-empty)");
+            }
+
+            result.Add(new IncidentRole(name, role.SeenIn, role.Runs) { Count = count, Of = role.Of, SnapshotClusdb = role.SnapshotClusdb });
         }
 
         return result;

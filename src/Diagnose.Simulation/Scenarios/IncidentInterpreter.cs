@@ -23,6 +23,9 @@ internal static class IncidentInterpreter
 
         /// <summary>Each node's Clusdb state as the snapshot gives it (valid, corrupt, zero-bytes, missing), for roles bound by <c>snapshotClusdb</c>.</summary>
         public IReadOnlyDictionary<string, string> Clusdb { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>The group of each choice the diagnosis decides (kb/ <c>incidents[].choices</c>).</summary>
+        public IReadOnlyDictionary<string, string> Choices { get; init; } = new Dictionary<string, string>();
     }
 
     public static SimulationRun Run(Incident incident, string name, string? kb, EventCatalog events, ScenarioOptions options, Known? known = null)
@@ -54,6 +57,7 @@ internal static class IncidentInterpreter
 
         state.Backups.Add(new Backup("clusdb", state.ConfigVersion, start.AddDays(-2)));
         var binding = RoleSets.Assign(incident, nodes, known, random);
+        IncidentSets.Bind(incident, binding, nodes, known?.Choices, random);
         var bound = SubjectBinding.Bind(binding, spec, known?.Names);
 
         // The seed decides whether the follow-up runs even when the run stops at the incident, and the noise is shared as if

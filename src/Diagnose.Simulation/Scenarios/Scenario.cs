@@ -28,5 +28,5 @@ public sealed class Scenario
     /// <summary>The event catalog the run's events are written from.</summary>
     public EventCatalog Events { get; }
 
-    public SimulationRun Run(ScenarioOptions options) => IncidentModels.Run(this, options);
+    public SimulationRun Run(ScenarioOptions options) => IncidentInterpreter.Run(Incident, Name, Kb, Events, options);
 }

@@ -21,7 +21,7 @@ internal static class DiagnosisCases
     /// </summary>
     public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis, Incident? incident, EventCatalog events)
     {
-        if (incident is not { Model: null, OneOf.Count: > 0 })
+        if (incident is not { OneOf.Count: > 0 })
         {
             return Replay(diagnosis, incident, events).Result;
         }
@@ -46,13 +46,9 @@ internal static class DiagnosisCases
         var facts = new IncidentFacts(diagnosis.Snapshot);
         try
         {
-            var (run, problem) = incident?.Model switch
-            {
-                null when incident?.Operations.Count > 0 => Written(diagnosis, incident, facts, events),
-                IncidentModels.JetRollingUpgrade => JetRollingUpgrade(diagnosis, facts, events),
-                null => (null, $"article {diagnosis.Kb} declares no diagnosed incident for the simulator to replay"),
-                var model => (null, $"the simulator has no incident model '{model}' (article {diagnosis.Kb})"),
-            };
+            var (run, problem) = incident is { Operations.Count: > 0 }
+                ? Written(diagnosis, incident, facts, events)
+                : (null, $"article {diagnosis.Kb} declares no diagnosed incident for the simulator to replay");
             if (run is null)
             {
                 return ((null, problem), true);
@@ -79,34 +75,6 @@ internal static class DiagnosisCases
     private static string Suspect(string what, IncidentFacts facts) =>
         facts.Assumptions.Count == 0 ? $"diagnosis suspect: {what}" : $"diagnosis suspect: {what} (replayed assuming {string.Join("; ", facts.Assumptions)})";
 
-    private static (SimulationRun?, string?) JetRollingUpgrade(DiagnosedIncident d, IncidentFacts facts, EventCatalog events)
-    {
-        var failed = d.Events.FirstOrDefault(e => e.Type == "JetLogUnreadable");
-        if (failed is null)
-        {
-            return (null, $"the diagnosis has no {Named(events, "JetLogUnreadable")} to replay");
-        }
-
-        var instance = (failed.Field("instance") ?? "wins").ToLowerInvariant();
-        var upgraded = d.Events.FirstOrDefault(e => e.Type == "JetDatabaseUpgraded" && e.Node != failed.Node);
-        var snapshotNewer = d.Snapshot?.Nodes.FirstOrDefault(n => IncidentFacts.Parse(n.Os, n.ServicePack) == OsVersion.Windows2003 && IncidentFacts.NodeName(n.Name) != failed.Node);
-        var newer = upgraded?.Node ?? (snapshotNewer is null ? null : IncidentFacts.NodeName(snapshotNewer.Name));
-        if (newer is null)
-        {
-            return (null, "the evidence does not say which node converted the database (no JetDatabaseUpgraded event from another node, no Windows Server 2003 node in a snapshot)");
-        }
-
-        var nodes = Nodes(d, failed.Node, newer);
-
-        // Every node but the upgraded one runs what the snapshot says; the upgraded one ran Windows 2000 until its upgrade.
-        var os = nodes.Where(n => n != newer).ToDictionary(n => n, n => facts.OsOf(n, OsVersion.Windows2000, "no snapshot gives its OS; the article's older nodes run Windows 2000"));
-        facts.Assume($"{newer} ran Windows 2000 until it was upgraded to Windows Server 2003 (the article's rolling upgrade)");
-        var start = (upgraded?.Time ?? failed.Time ?? new DateTime(2007, 2, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-4);
-        var setup = new JetRollingUpgradeSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, newer, failed.Node, instance, start,
-            TimeSpan.FromHours(12), TimeSpan.FromHours(24), TimeSpan.FromMinutes(30), 0, 1) { NodeOs = os };
-        return (JetRollingUpgradeModel.Build(setup, JetRollingUpgradeStage.Incident, d.Kb, d.Kb, events), null);
-    }
-
     /// <summary>
     /// An incident written as operations, replayed on the diagnosis' nodes: a role with <c>seenIn</c> is the node where the
     /// diagnosis saw that fact, the others the next nodes; nodes the operations upgrade start with the cluster's OS, the
@@ -114,15 +82,11 @@ internal static class DiagnosisCases
     /// </summary>
     private static (SimulationRun?, string?) Written(DiagnosedIncident d, Incident incident, IncidentFacts facts, EventCatalog events)
     {
-        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var role in incident.Roles.Where(r => r.SeenIn is not null))
+        var (roles, problem) = ReplayRoles.Place(d, incident, events);
+        var (choices, unchosen) = ReplayRoles.Choose(d, incident, events);
+        if (roles is null || choices is null)
         {
-            if (d.Events.FirstOrDefault(e => e.Type == role.SeenIn) is not { } seen)
-            {
-                return (null, $"the diagnosis has no {Named(events, role.SeenIn!)} to say which node is {{{role.Name}}}");
-            }
-
-            roles[role.Name] = seen.Node;
+            return (null, problem ?? unchosen);
         }
 
         var first = roles.Values.FirstOrDefault() ?? d.Events.FirstOrDefault()?.Node ?? d.Snapshot?.Nodes.Select(n => IncidentFacts.NodeName(n.Name)).FirstOrDefault() ?? "NODE1";
@@ -149,12 +113,18 @@ internal static class DiagnosisCases
             return (null, Suspect(SnapshotNames.Missing(incident.Cluster, facts), facts));
         }
 
-        var known = new IncidentInterpreter.Known(nodes, roles, os) { Names = names, Clusdb = clusdb };
+        // Whatever a snapshot says of a node the operations upgrade or roll back, the replay starts it on the cluster's OS.
+        foreach (var (role, node) in roles.Where(r => changing.Contains(r.Key)))
+        {
+            facts.Assume($"{node} ran {clusterOs} until the incident's operations changed its OS (role {{{role}}})");
+        }
+
+        var known = new IncidentInterpreter.Known(nodes, roles, os) { Names = names, Clusdb = clusdb, Choices = choices };
         return (IncidentInterpreter.Run(incident, d.Kb, d.Kb, events, new ScenarioOptions(1, Noise: 0), known), null);
     }
 
     /// <summary>The events that become a fact type, as the catalog names them: "MSExchangeDS 1002 (ExchangeDirectoryInitFailed)".</summary>
-    private static string Named(EventCatalog events, string factType)
+    internal static string Named(EventCatalog events, string factType)
     {
         var entries = events.Entries.Where(e => e.FactType == factType).Select(e => $"{e.Provider} {e.EventId}").ToList();
         return entries.Count == 0 ? $"{factType} event" : $"{string.Join(" or ", entries)} ({factType})";

@@ -94,6 +94,8 @@ public sealed class FixValidation
                     return DiagnosisCases.Build(new DiagnosedIncident(article.Id, [], s.Snapshot), diagnosed, _events);
                 case DiagnosisSource d:
                     return DiagnosisCases.Build(new DiagnosedIncident(article.Id, d.Events, d.Snapshot), diagnosed, _events);
+                case AdviceSource a:
+                    return DiagnosisCases.Build(new DiagnosedIncident(article.Id, a.Events, a.Snapshot), article.IncidentOf(plan), _events);
                 default:
                     var own = article.IncidentOf(plan) is { } declared ? Scenarios.Find(declared.Id) : null;
                     return own is null ? (null, "the simulator has no incident for this plan's situation")
