@@ -13,24 +13,6 @@ namespace Diagnose.Engine.Tests;
 [TestClass]
 public sealed class EvidenceModelTests
 {
-    // The KB293302 article: the 412 -530 is the Windows 2000 engine failing on a database converted by a newer one,
-    // so a node that itself runs Windows Server 2003 contradicts it; the 609 on another node corroborates it.
-    private const string WeighedRule = """
-        {
-          "id": "Test.weighed-412", "title": "412 -530 weighed", "kb": "KB293302",
-          "when": [ { "fact": "JetLogUnreadable", "as": "failed", "where": "failed.error == -530" } ],
-          "unless": [ { "fact": "ClusterNode", "as": "node", "where": "node.node == failed.node && node.osFamily == 'windows2003'",
-                        "reason": "{node.node} runs {node.os}, whose engine reads the converted format" } ],
-          "corroborate": [ { "fact": "JetDatabaseUpgraded", "as": "upgraded",
-                             "where": "upgraded.instance == failed.instance && upgraded.node != failed.node && upgraded.time <= failed.time",
-                             "weight": 0.25, "description": "ESENT 609: {failed.instance} was converted on another node first",
-                             "collect": { "what": "ESENT 609 for {failed.instance} in the Application log of the other nodes", "log": "Application" } } ],
-          "competes": [ { "rule": "KB293302.log-unreadable-after-upgrade-elsewhere", "separatedBy": "the node that logged the 609 (Application log of every node)" } ],
-          "then": [ { "diagnose": { "rootCause": "{failed.instance} cannot read its log on {failed.node}",
-                                    "confidence": { "base": 0.6, "max": 0.95 }, "incident": ["failed.instance"] } } ]
-        }
-        """;
-
     // One 412 alone at a high base confidence: the single-record cap must apply.
     private const string SingleRecordRule = """
         {
@@ -40,7 +22,9 @@ public sealed class EvidenceModelTests
         }
         """;
 
-    private static readonly Lazy<DiagnoseEngine> Weighed = new(() => Load(WeighedRule));
+    // The rule weighed by unless, corroborate and competes, shared with the HTML report's EvidenceModelPageTests.
+    private static readonly Lazy<DiagnoseEngine> Weighed = new(() =>
+        DiagnoseEngine.Load(new EngineOptions { ExtraRuleFolders = [Path.Combine(AppContext.BaseDirectory, "test-rules", "weighed-412")] }));
 
     private static DiagnoseEngine Load(string rule)
     {

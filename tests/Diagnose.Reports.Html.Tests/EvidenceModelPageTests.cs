@@ -6,31 +6,12 @@ namespace Diagnose.Reports.Html.Tests;
 /// What issue 13's mechanisms add to the JSON report, on the page: <c>ruledOut[]</c>, each diagnosis'
 /// <c>competing[]</c> and <c>confidenceBasis</c>, and <c>collect[]</c>, in the verdict at a glance and per diagnosis.
 /// Each test runs <c>analyze</c> twice on the same inputs (json, then html) and compares the page with the JSON.
-/// The built-in rules use none of <c>unless</c>, <c>corroborate</c> or <c>competes</c> yet, so a test rule (the
-/// one of the engine's EvidenceModelTests) is given with <c>--rules</c>.
+/// A test rule that uses <c>unless</c>, <c>corroborate</c> and <c>competes</c> (tests/test-rules/weighed-412, shared
+/// with the engine's EvidenceModelTests) is given with <c>--rules</c>.
 /// </summary>
 [TestClass]
 public sealed class EvidenceModelPageTests
 {
-    // KB293302: the 412 -530 is the Windows 2000 engine failing on a database a newer one converted ("the Windows 2000
-    // version of the database engine cannot read the converted format"), so a failing node that itself runs Windows
-    // Server 2003 contradicts it; the 609 on another node ("the database was upgraded") corroborates it.
-    private const string WeighedRule = """
-        {
-          "id": "Test.weighed-412", "title": "412 -530 weighed", "kb": "KB293302",
-          "when": [ { "fact": "JetLogUnreadable", "as": "failed", "where": "failed.error == -530" } ],
-          "unless": [ { "fact": "ClusterNode", "as": "node", "where": "node.node == failed.node && node.osFamily == 'windows2003'",
-                        "reason": "{node.node} runs {node.os}, whose engine reads the converted format" } ],
-          "corroborate": [ { "fact": "JetDatabaseUpgraded", "as": "upgraded",
-                             "where": "upgraded.instance == failed.instance && upgraded.node != failed.node && upgraded.time <= failed.time",
-                             "weight": 0.25, "description": "ESENT 609: {failed.instance} was converted on another node first",
-                             "collect": { "what": "ESENT 609 for {failed.instance} in the Application log of the other nodes", "log": "Application" } } ],
-          "competes": [ { "rule": "KB293302.log-unreadable-after-upgrade-elsewhere", "separatedBy": "the node that logged the 609 (Application log of every node)" } ],
-          "then": [ { "diagnose": { "rootCause": "{failed.instance} cannot read its log on {failed.node}",
-                                    "confidence": { "base": 0.6, "max": 0.95 }, "incident": ["failed.instance"] } } ]
-        }
-        """;
-
     public TestContext TestContext { get; set; } = null!;
 
     private static string Xml => Path.Combine(AppContext.BaseDirectory, "samples", "formats", "KB293302", "xml");
@@ -188,9 +169,7 @@ public sealed class EvidenceModelPageTests
 
     private async Task<(JObject Json, WatchedPage Page)> Open(string name, params string[] inputs)
     {
-        var rules = Path.Combine(TestContext.TestResultsDirectory!, $"rules-{name}");
-        Directory.CreateDirectory(rules);
-        await File.WriteAllTextAsync(Path.Combine(rules, "weighed-412.json"), WeighedRule);
+        var rules = Path.Combine(AppContext.BaseDirectory, "test-rules", "weighed-412");
         var (exit, output, err) = Incidents.Run(["analyze", .. inputs, "--rules", rules, "--format", "json"]);
         Assert.AreEqual(0, exit, err);
         var file = Path.Combine(TestContext.TestResultsDirectory!, $"report-{name}.html");

@@ -96,14 +96,14 @@ public sealed class ClusterModelTests
     [TestMethod]
     public void Exchange_StartFromServicesBeforeOnline_KeepsTheMarkerAndLogs1024()
     {
-        var run = DirectoryRestoreModel.Build(DirectoryRestoreSetup.FromSeed(new ScenarioOptions(3, 2, 0)) with { FixFollows = false }, incident: true, "test", "test", Shared.Engine.Events);
+        var run = Shared.Scenarios.Find("Q188674-unfixed")!.Run(new ScenarioOptions(3, 2, 0));
         var sim = run.Simulator;
         var failuresBefore = sim.Journal.Events.Count(e => e.EventId == 1002);
-        sim.RestoreDirectory(startServices: false);
+        Assert.IsTrue(sim.RestoreCheckpointedService("Microsoft Exchange Directory", startServices: false));
         sim.StartService(run.Binding.Values["node"][0], "MSExchangeDS");
         sim.BringOnline("Microsoft Exchange Directory");
 
-        var directory = sim.State.Groups.SelectMany(g => g.Resources).Single(r => r.Kind == ResourceKind.ExchangeDirectory);
+        var directory = sim.State.Groups.SelectMany(g => g.Resources).Single(r => r.Kind == ResourceKind.CheckpointedService);
         Assert.AreEqual(ResourceState.Online, directory.State);
         Assert.IsTrue(sim.Journal.Events.Any(e => e.Provider == "ClusSvc" && e.EventId == 1024 && e.Data[1].EndsWith("\\MSExchangeDS", StringComparison.Ordinal)));
         Assert.AreEqual(failuresBefore, sim.Journal.Events.Count(e => e.EventId == 1002), "no new -528 failure");

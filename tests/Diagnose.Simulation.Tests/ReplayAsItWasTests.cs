@@ -58,9 +58,9 @@ public sealed class ReplayAsItWasTests
         Assert.AreEqual(Verdict.Validated, positive.Verdict, positive.Reason);
         Assert.IsEmpty(positive.IncidentAssumptions);
         Assert.AreEqual(Verdict.Validated, assumed.Verdict, assumed.Reason);
-        CollectionAssert.AreEqual(new[] { "NODEB runs Windows NT 4.0 SP4 (the snapshot does not give its service pack; the article's failure is NT4 SP4's)" }, assumed.IncidentAssumptions);
+        CollectionAssert.AreEqual(new[] { "NODEB runs Windows NT 4.0 SP4 (no snapshot gives its OS; the incident's cluster runs Windows NT 4.0 SP4)" }, assumed.IncidentAssumptions);
         Assert.AreEqual(Verdict.NotValidated, contradicted.Verdict);
-        StringAssert.StartsWith(contradicted.Reason, "diagnosis suspect: the replayed power failure leaves NODEA's Clusdb valid, not corrupt");
+        StringAssert.StartsWith(contradicted.Reason, "diagnosis suspect: the replayed incident leaves NODEA's Clusdb valid, not corrupt");
     }
 
     [TestMethod]
@@ -77,7 +77,7 @@ public sealed class ReplayAsItWasTests
 
         Assert.AreEqual(Verdict.Validated, positive.Verdict, positive.Reason);
         Assert.AreEqual(Verdict.Validated, assumed.Verdict, assumed.Reason);
-        Assert.Contains("the directory runs as the generic-service resource 'Microsoft Exchange Directory' in group 'EXCHANGE' (no snapshot lists the resources)", assumed.IncidentAssumptions);
+        Assert.Contains("MSExchangeDS runs as the Generic Service resource 'Microsoft Exchange Directory' in group 'EXCHANGE' (no snapshot lists the resources)", assumed.IncidentAssumptions);
         Assert.AreEqual(Verdict.NotValidated, other.Verdict);
         StringAssert.StartsWith(other.Reason, "diagnosis suspect: the replayed incident logged no ClusSvc 1042 (ClusterResourceFailed: resource Exchange DS) on EXNODEA");
         Assert.AreEqual(Verdict.NotValidated, none.Verdict);

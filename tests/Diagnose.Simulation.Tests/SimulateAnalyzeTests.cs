@@ -94,6 +94,66 @@ public sealed class SimulateAnalyzeTests
         }
     }
 
+    [TestMethod]
+    public void SimulateThenAnalyze_Q188674SnapshotWithAndWithoutItsRestore_GivesTheArticlesConfidenceArithmetic()
+    {
+        using var temp = new TempFolder();
+        var run = Shared.Scenarios.Find("Q188674-unfixed")!.Run(new ScenarioOptions(5, Nodes: 2, Noise: 10));
+        var folder = temp.Sub("with-restore");
+        SimulationOutput.Write(run, folder);
+        var snapshot = Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(Path.Combine(folder, "snapshot.json")));
+        var restore = (Newtonsoft.Json.Linq.JObject)snapshot["restores"]!.Single();
+        var written = ((string?)restore["node"], (string?)restore["service"], (bool?)restore["startServicesAfterRestore"]);
+        var withRestore = Shared.Engine.Analyze([folder]).Diagnoses.Single(d => d.Kb == "Q188674");
+
+        // Near miss: the same incident with the restore left out of the snapshot (the engineer did not enter the job log).
+        snapshot.Remove("restores");
+        File.WriteAllText(Path.Combine(folder, "snapshot.json"), snapshot.ToString());
+        var withoutReport = Shared.Engine.Analyze([folder]);
+        var without = withoutReport.Diagnoses.Single(d => d.Kb == "Q188674");
+
+        // Contradiction: the job log says the restore started the services, which the article's failure excludes.
+        restore["startServicesAfterRestore"] = true;
+        snapshot["restores"] = new Newtonsoft.Json.Linq.JArray(restore);
+        File.WriteAllText(Path.Combine(folder, "snapshot.json"), snapshot.ToString());
+        var started = Shared.Engine.Analyze([folder]).Diagnoses.Single(d => d.Kb == "Q188674");
+
+        var node = run.Binding.Values["node"][0];
+        Assert.AreEqual((node, "MSExchangeDS", false), written);
+        Assert.AreEqual(0.9, withRestore.Confidence, 1e-9, "0.45, +0.15 service known, +0.3 restore known");
+        Assert.AreEqual(0.6, without.Confidence, 1e-9);
+        Assert.IsTrue(withoutReport.Collect.Any(c => c.What.Contains($"online restore onto {node}", StringComparison.Ordinal)), "the report asks for the restore");
+        Assert.AreEqual(0.6, started.Confidence, 1e-9);
+    }
+
+    [TestMethod]
+    public void SimulateThenAnalyze_EveryCopyDamaged_SnapshotShowsNoValidCheckpointAndTheBackupRuleFires()
+    {
+        using var temp = new TempFolder();
+        var incident = Shared.Engine.Knowledge.Find("Q217147")!.Incidents.Single(i => i.Id == "Q217147-all-damaged");
+        // Near miss: the same run with older checkpoints kept (the simulator's default) leaves an older valid one.
+        var kept = incident with { Assumptions = new Dictionary<string, bool> { ["older-checkpoints-stay"] = true } };
+        for (var seed = 1; seed <= 10; seed++)
+        {
+            var options = new ScenarioOptions(seed, Nodes: null, Noise: 5);
+            var lost = Analyze(IncidentInterpreter.Run(incident, incident.Id, "Q217147", Shared.Engine.Events, options), temp.Sub($"lost{seed}"));
+            var older = Analyze(IncidentInterpreter.Run(kept, kept.Id, "Q217147", Shared.Engine.Events, options), temp.Sub($"older{seed}"));
+
+            var checkpoints = (Newtonsoft.Json.Linq.JArray)lost.Snapshot["quorum"]!["checkpoints"]!;
+            Assert.IsTrue(checkpoints.Count == 1 && !(bool)checkpoints[0]["checksumMatches"]!, $"seed {seed}: the snapshot shows one checkpoint, inconsistent: {checkpoints}");
+            CollectionAssert.AreEqual(new[] { "Q217147.clusdb-and-checkpoint-damaged" }, lost.Rules, $"seed {seed}");
+            CollectionAssert.AreEqual(new[] { "Q217147.older-checkpoint-valid" }, older.Rules, $"seed {seed}");
+        }
+    }
+
+    private static (Newtonsoft.Json.Linq.JObject Snapshot, string[] Rules) Analyze(SimulationRun run, string folder)
+    {
+        SimulationOutput.Write(run, folder);
+        var report = Shared.Engine.Analyze([folder]);
+        var snapshot = Directory.GetFiles(folder, "*.json").Select(f => Newtonsoft.Json.Linq.JObject.Parse(File.ReadAllText(f))).Single(j => (string?)j["kind"] == "cluster-snapshot");
+        return (snapshot, report.Diagnoses.Where(d => d.Severity == Diagnose.Core.Reports.Severity.Incident).Select(d => d.Rule).ToArray());
+    }
+
     private static string Rules(Diagnose.Core.Reports.AnalysisReport report) =>
         string.Join(", ", report.Diagnoses.Select(d => $"{d.Rule}@{string.Join("+", d.Nodes)}").Order(StringComparer.Ordinal));
 }

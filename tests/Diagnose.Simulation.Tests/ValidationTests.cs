@@ -1,5 +1,6 @@
 using Diagnose.Core.Reports;
 using Diagnose.Knowledge.Articles;
+using Diagnose.Simulation.Scenarios;
 using Diagnose.Simulation.Validation;
 
 namespace Diagnose.Simulation.Tests;
@@ -16,19 +17,13 @@ public sealed class ValidationTests
         ["boot-b-before-a-is-down"] = Invariants.Configuration,
     };
 
-    /// <summary>
-    /// Documented plans refuted on their own incident because they lose a newer configuration a valid copy still holds
-    /// (issue 17 item 4): Q217147's backup restore, where an older checkpoint in the MSCS folder is valid and newer than the backup.
-    /// </summary>
-    private static readonly HashSet<string> LoseANewerValidCopy = ["restore-from-backup"];
-
     [TestMethod]
     public void Validate_EveryDocumentedPlan_HoldsUnderEverySingleFaultSchedule()
     {
         var validator = new FixValidator { MaxFaults = 1 };
         var plans = Shared.Engine.Knowledge.Articles.SelectMany(a => a.Plans.Select(p => (Article: a, Plan: p))).ToList();
         Assert.IsGreaterThanOrEqualTo(9, plans.Count);
-        foreach (var (article, plan) in plans.Where(p => !LoseANewerValidCopy.Contains(p.Plan.Id)))
+        foreach (var (article, plan) in plans)
         {
             var run = Shared.PlanCase(article.Id, plan.Id);
             var result = validator.Validate(article.Id, plan, PlanKind.Plan, run);
@@ -142,7 +137,7 @@ public sealed class ValidationTests
 
         foreach (var r in results)
         {
-            Assert.AreEqual(r.Kind == PlanKind.Plan && !LoseANewerValidCopy.Contains(r.Plan) ? Verdict.Validated : Verdict.Refuted, r.Verdict, $"{r.Kb} {r.Plan}: {r.Counterexample?.Invariant} {r.Counterexample?.Detail} {string.Join("; ", r.Counterexample?.Faults ?? [])}");
+            Assert.AreEqual(r.Kind == PlanKind.Plan ? Verdict.Validated : Verdict.Refuted, r.Verdict, $"{r.Kb} {r.Plan}: {r.Counterexample?.Invariant} {r.Counterexample?.Detail} {string.Join("; ", r.Counterexample?.Faults ?? [])}");
         }
 
         var restart = results.Single(r => r.Plan == "restart-from-checkpoint");
@@ -151,9 +146,27 @@ public sealed class ValidationTests
     }
 
     [TestMethod]
+    public void Validate_BackupRestoreOnItsIncident_EveryCopyDamaged_IsValidatedListingTheIncidentsAssumption()
+    {
+        // Q217147's note: "If both Clusdb files and the checkpoint file are corrupted, start from the most recent backup".
+        var article = Shared.Engine.Knowledge.Find("Q217147")!;
+        var state = Shared.PlanCase("Q217147", "restore-from-backup").Simulator.State;
+        Assert.IsTrue(state.Nodes.All(n => !n.Clusdb.Usable), "the incident: no node has a valid Clusdb");
+        Assert.IsTrue(state.Quorum.Checkpoints.All(c => !c.Consistent), "the incident: no checkpoint is valid (older ones are not kept)");
+
+        var result = Shared.Engine.Validation.Validate(article, article.Plan("restore-from-backup")!, PlanKind.Plan, new PlanIncidentSource(), maxFaults: 1);
+
+        Assert.AreEqual(Verdict.Validated, result.Verdict, $"{result.Counterexample?.Invariant} {result.Counterexample?.Detail}");
+        CollectionAssert.AreEqual(new[] { "the incident switches off assumption older-checkpoints-stay" }, result.IncidentAssumptions.ToArray());
+    }
+
+    [TestMethod]
     public void Validate_BackupRestoreWhileAnOlderCheckpointIsValid_IsRefutedNamingThatCheckpoint()
     {
-        var run = Shared.PlanCase("Q217147", "restore-from-backup");
+        // The same incident with the simulator's default: older checkpoints stay, and one is valid and newer than the backup.
+        var incident = Shared.Engine.Knowledge.Find("Q217147")!.Incidents.Single(i => i.Id == "Q217147-all-damaged");
+        var kept = incident with { Assumptions = new Dictionary<string, bool> { ["older-checkpoints-stay"] = true } };
+        var run = IncidentInterpreter.Run(kept, kept.Id, "Q217147", Shared.Engine.Events, new ScenarioOptions(1, 2, Noise: 0, UntilIncident: true)).Case;
         var state = run.Simulator.State;
         var backup = state.Backups.Where(b => b.What == "clusdb").Max(b => b.Version);
         var older = state.Quorum.Checkpoints.Where(c => c.Consistent).MaxBy(c => c.ConfigVersion)!;
@@ -168,6 +181,23 @@ public sealed class ValidationTests
         Assert.IsEmpty(result.Counterexample.Faults, "lost without any fault");
         StringAssert.Contains(result.Counterexample.Detail, $"older than version {older.ConfigVersion} that checkpoint {older.File} (an older one: assumption older-checkpoints-stay) held");
         CollectionAssert.AreEqual(new[] { new AssumptionReliance("older-checkpoints-stay", Verdict.Validated) }, result.Assumptions, "with only the newest checkpoint kept, the backup is the newest valid copy");
+    }
+
+    [TestMethod]
+    public void Validate_CheckpointRestartLeavingTheClusterServiceOnManual_IsRefutedOnStartTypes()
+    {
+        // Without the article's last step (13), node A keeps its Cluster service on manual: it would not rejoin after a restart.
+        var plan = Shared.Engine.Knowledge.Find("Q217147")!.Plan("restart-from-checkpoint")!;
+        var broken = plan with { Steps = plan.Steps.Take(plan.Steps.Count - 1).ToList() };
+        Assert.AreEqual("automatic", plan.Steps[^1].Arguments["start"]);
+
+        var result = new FixValidator { MaxFaults = 0 }.Validate("Q217147", broken, PlanKind.Plan, Shared.PlanCase("Q217147", plan.Id));
+        var whole = new FixValidator { MaxFaults = 0 }.Validate("Q217147", plan, PlanKind.Plan, Shared.PlanCase("Q217147", plan.Id));
+
+        Assert.AreEqual(Verdict.Refuted, result.Verdict);
+        Assert.AreEqual(Invariants.StartTypes, result.Counterexample!.Invariant);
+        StringAssert.Contains(result.Counterexample.Detail, "the Cluster service manual");
+        Assert.AreEqual(Verdict.Validated, whole.Verdict, "with the step, every node starts the cluster at boot again");
     }
 
     [TestMethod]

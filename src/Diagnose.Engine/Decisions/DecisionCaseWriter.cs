@@ -18,6 +18,7 @@ internal static class DecisionCaseWriter
         {
             DecisionFormat.Evtx => new EvtxLogWriter(),
             DecisionFormat.EventViewerXml => new XmlLogWriter(),
+            DecisionFormat.GetWinEventJson => new GetWinEventJsonLogWriter(),
             _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
         };
 

@@ -8,4 +8,7 @@ public enum DecisionFormat
 
     /// <summary>Event Viewer XML (<c>wevtutil qe /f:xml</c>), with the rendered message.</summary>
     EventViewerXml,
+
+    /// <summary><c>Get-WinEvent | ConvertTo-Json -Depth 4</c>, with the rendered message.</summary>
+    GetWinEventJson,
 }

@@ -1,4 +1,6 @@
 using Diagnose.Analysis;
+using Diagnose.Core.Reports;
+using Diagnose.Ingest.Detection;
 using Diagnose.Knowledge.Decisions;
 
 namespace Diagnose.Decisions;
@@ -33,12 +35,28 @@ public static class DecisionTableRunner
         {
             var files = DecisionCaseWriter.Write(decisionCase, format, engine.Events, folder);
             var report = engine.Analyze(files, new AnalyzeOptions { ValidateFixes = false });
-            return new DecisionCaseResult(table.Article, row.Id, decisionCase.Kind, decisionCase.Name, format, ExpectationCheck.Compare(WithRowOutcome(row, decisionCase), report));
+            var failures = Misread(format, report).Concat(ExpectationCheck.Compare(WithRowOutcome(row, decisionCase), report)).ToList();
+            return new DecisionCaseResult(table.Article, row.Id, decisionCase.Kind, decisionCase.Name, format, failures);
         }
         finally
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>Each log file must be read in the format it was written in, or the case would not test that format.</summary>
+    private static IEnumerable<string> Misread(DecisionFormat format, AnalysisReport report)
+    {
+        var written = format switch
+        {
+            DecisionFormat.Evtx => FormatDetector.Evtx,
+            DecisionFormat.EventViewerXml => FormatDetector.Xml,
+            DecisionFormat.GetWinEventJson => FormatDetector.Json,
+            _ => throw new ArgumentOutOfRangeException(nameof(format), format, "unknown format"),
+        };
+        return report.Inputs
+            .Where(i => i.Format != FormatDetector.Snapshot && i.Format != written)
+            .Select(i => $"{Path.GetFileName(i.Path)} was read as {i.Format}, not {written}");
     }
 
     /// <summary>

@@ -20,6 +20,12 @@ public sealed record Incident
     /// <summary>What happened, in order: named operations of <see cref="Articles.Operations"/> with placeholders for the roles and <c>{nodes}</c>.</summary>
     public IReadOnlyList<PlanStep> Operations { get; init; } = [];
 
+    /// <summary>
+    /// What some runs go on to do after the incident (the fix a log may record): the seed decides whether all of them
+    /// run; a run that stops at the incident and a replay of a diagnosis never run them.
+    /// </summary>
+    public IReadOnlyList<PlanStep> FollowUp { get; init; } = [];
+
     /// <summary>The situation the model ends in; null lets the seed pick one.</summary>
     public string? Variant { get; init; }
 
@@ -33,4 +39,13 @@ public sealed record Incident
     /// the replay logs on the same node with the same values of these fields. A replay that does not is "diagnosis suspect".
     /// </summary>
     public IReadOnlyList<ReplayEvidence> Reproduces { get; init; } = [];
+
+    /// <summary>
+    /// Situations the seed picks one of (kb/ <c>incidents[].oneOf</c>, other incidents of the article written as
+    /// operations); a replay of a diagnosis takes the first whose roles the evidence fills and whose replay shows it.
+    /// </summary>
+    public IReadOnlyList<Incident> OneOf { get; init; } = [];
+
+    /// <summary>Simulator assumptions (by name, see <see cref="SimulatorAssumptions"/>) this incident switches on or off.</summary>
+    public IReadOnlyDictionary<string, bool> Assumptions { get; init; } = new Dictionary<string, bool>();
 }

@@ -26,5 +26,8 @@ public static class OperationArguments
         ["join-cluster"] = ["node"],
         ["verify"] = ["check"],
         ["wait"] = ["hours"],
+        ["power-loss"] = [],
+        ["power-restored"] = ["nodes"],
+        ["change-configuration"] = [],
     };
 }

@@ -29,5 +29,8 @@ public static class Operations
         ["join-cluster"] = "start a node so that it joins the cluster through a sponsor",
         ["verify"] = "check a condition before going on",
         ["wait"] = "let time pass (hours, a single number or a range such as 6-78 from which the seed picks)",
+        ["power-loss"] = "the power fails on every running node at once; 'zero-bytes' and 'corrupt' list nodes whose Clusdb a cut flush may damage, 'interrupting': 'checkpoint-write' cuts a checkpoint being written",
+        ["power-restored"] = "the power comes back: the listed nodes ('nodes', comma-separated) boot in that order",
+        ["change-configuration"] = "change the cluster configuration (add a resource, change a property) in Cluster Administrator",
     };
 }

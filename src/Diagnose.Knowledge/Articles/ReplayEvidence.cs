@@ -1,7 +1,11 @@
 namespace Diagnose.Knowledge.Articles;
 
 /// <summary>
-/// One kind of evidence a replayed incident must log again (kb/ <c>incidents[].reproduces</c>): an event that becomes
-/// <see cref="Fact"/>, on the node where the diagnosis saw it, with the same values of the fields in <see cref="Same"/>.
+/// One kind of evidence a replayed incident must show again (kb/ <c>incidents[].reproduces</c>): an event that becomes
+/// <see cref="Fact"/>, on the node where the diagnosis saw it, with the same values of the fields in <see cref="Same"/>;
+/// or, when <see cref="State"/> is set (and <see cref="Fact"/> empty), cluster state as the diagnosis' snapshot gives it.
 /// </summary>
-public sealed record ReplayEvidence(string Fact, IReadOnlyList<string> Same);
+public sealed record ReplayEvidence(string Fact, IReadOnlyList<string> Same)
+{
+    public ReplayState? State { get; init; }
+}

@@ -104,6 +104,11 @@ internal sealed class ArticleFile
         public Dictionary<string, RoleFile> Roles { get; set; } = [];
 
         public List<StepFile> Operations { get; set; } = [];
+
+        public List<StepFile> FollowUp { get; set; } = [];
+        public List<string> OneOf { get; set; } = [];
+
+        public Dictionary<string, bool> Assumptions { get; set; } = [];
     }
 
     internal sealed class ClusterFile
@@ -111,6 +116,8 @@ internal sealed class ArticleFile
         public string? Os { get; set; }
 
         public DateTime? Start { get; set; }
+
+        public Dictionary<string, string> OsByNodeCount { get; set; } = [];
 
         public List<GroupFile> Groups { get; set; } = [];
 
@@ -120,6 +127,8 @@ internal sealed class ArticleFile
     internal sealed class GroupFile
     {
         public string? Name { get; set; }
+
+        public string? Binds { get; set; }
 
         public List<ResourceFile> Resources { get; set; } = [];
     }
@@ -135,6 +144,16 @@ internal sealed class ArticleFile
         public string? Database { get; set; }
 
         public string? FailedEvent { get; set; }
+
+        public string? Checkpoint { get; set; }
+
+        public string? StartedEvent { get; set; }
+
+        public string? DisplayName { get; set; }
+
+        public bool Failover { get; set; } = true;
+
+        public string? Binds { get; set; }
     }
 
     internal sealed class DatabaseFile
@@ -147,6 +166,12 @@ internal sealed class ArticleFile
     internal sealed class RoleFile
     {
         public string? SeenIn { get; set; }
+
+        public string? Count { get; set; }
+
+        public string? Of { get; set; }
+
+        public List<string> SnapshotClusdb { get; set; } = [];
     }
 
     internal sealed class ReproducesFile
@@ -154,6 +179,8 @@ internal sealed class ArticleFile
         public string? Fact { get; set; }
 
         public List<string> Same { get; set; } = [];
+
+        public string? State { get; set; }
     }
 
     internal sealed class ReferenceFile

@@ -158,15 +158,27 @@ public static class ArticleLoader
             }
 
             var written = incident.Operations.Count > 0;
-            if (string.IsNullOrWhiteSpace(incident.Id) || string.IsNullOrWhiteSpace(incident.Description) || written == !string.IsNullOrWhiteSpace(incident.Model))
+            var kinds = (written ? 1 : 0) + (string.IsNullOrWhiteSpace(incident.Model) ? 0 : 1) + (incident.OneOf.Count > 0 ? 1 : 0);
+            if (string.IsNullOrWhiteSpace(incident.Id) || string.IsNullOrWhiteSpace(incident.Description) || kinds != 1)
             {
-                Problem(at, "each of 'incidents' needs an 'id', a 'description', and either a 'model' or 'operations' (with the 'cluster' they start from)");
+                Problem(at, "each of 'incidents' needs an 'id', a 'description', and one of a 'model', 'operations' (with the 'cluster' they start from) or 'oneOf' (incidents the seed picks from)");
                 continue;
             }
 
             var before = problems.Count;
             var cluster = written ? Cluster(incident, at, Problem) : null;
             Steps(incident.Operations, $"incident '{incident.Id}'", at, Problem);
+            Steps(incident.FollowUp, $"incident '{incident.Id}' (followUp)", at, Problem, "followUp");
+            if (incident.FollowUp.Count > 0 && !written)
+            {
+                Problem(at["followUp"], $"incident '{incident.Id}' has a 'followUp' but no 'operations' it follows");
+            }
+
+            var roles = IncidentRoles.Read(incident.Roles, at, Problem);
+            foreach (var name in incident.Assumptions.Keys.Where(n => !SimulatorAssumptions.Names.Contains(n)))
+            {
+                Problem(at.SelectToken("assumptions")?[name], $"incident '{incident.Id}' switches unknown assumption '{name}': expected one of {string.Join(", ", SimulatorAssumptions.Names)}");
+            }
             if (problems.Count > before)
             {
                 continue;
@@ -183,23 +195,58 @@ public static class ArticleLoader
             for (var j = 0; j < incident.Reproduces.Count; j++)
             {
                 var entry = incident.Reproduces[j];
-                if (string.IsNullOrWhiteSpace(entry.Fact))
+                ReplayState? state = entry.State switch
+                {
+                    "clusdb" => ReplayState.Clusdb,
+                    "newest-checkpoint" => ReplayState.NewestCheckpoint,
+                    _ => null,
+                };
+                if (string.IsNullOrWhiteSpace(entry.Fact) == (entry.State is null) || (entry.State is not null && (state is null || entry.Same.Count > 0)))
                 {
                     var (l, c) = JsonPositions.Of(at.SelectToken($"reproduces[{j}]") ?? at);
-                    problems.Add(new RuleProblem(file, l, c, "each of 'reproduces' needs a 'fact' (a fact type) and 'same' (the fields the replay must log with the same values)"));
+                    problems.Add(new RuleProblem(file, l, c, "each of 'reproduces' needs either a 'fact' (a fact type) and 'same' (the fields the replay must log with the same values), or a 'state' the replay must leave as the snapshot gives it ('clusdb' or 'newest-checkpoint')"));
                     continue;
                 }
 
-                reproduces.Add(new ReplayEvidence(entry.Fact, entry.Same));
+                reproduces.Add(new ReplayEvidence(entry.Fact ?? "", entry.Same) { State = state });
             }
 
             result.Add(new Incident
             {
                 Id = incident.Id, Model = incident.Model, Variant = incident.Variant, Description = incident.Description, Diagnosed = incident.Diagnosed, Reproduces = reproduces,
                 Cluster = cluster,
-                Roles = incident.Roles.Select(r => new IncidentRole(r.Key, r.Value.SeenIn)).ToList(),
+                Roles = roles,
                 Operations = incident.Operations.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
+                FollowUp = incident.FollowUp.Select(s => new PlanStep(s.Op ?? "", s.Args, s.Text ?? "")).ToList(),
+                Assumptions = incident.Assumptions,
             });
+        }
+
+        return OneOf(file, root, incidents, result, problems);
+    }
+
+    /// <summary>Gives each incident with <c>oneOf</c> the incidents it names: this article's, each written as operations.</summary>
+    private static List<Incident> OneOf(string file, JObject root, List<ArticleFile.IncidentFile> files, List<Incident> incidents, List<RuleProblem> problems)
+    {
+        var result = new List<Incident>();
+        foreach (var incident in incidents)
+        {
+            var index = files.FindIndex(f => f.Id == incident.Id);
+            var names = files[index].OneOf;
+            var chosen = new List<Incident>();
+            for (var k = 0; k < names.Count; k++)
+            {
+                if (incidents.FirstOrDefault(x => string.Equals(x.Id, names[k], StringComparison.OrdinalIgnoreCase)) is { Operations.Count: > 0 } found)
+                {
+                    chosen.Add(found);
+                    continue;
+                }
+
+                var (l, c) = JsonPositions.Of(root.SelectToken($"incidents[{index}].oneOf[{k}]") ?? root);
+                problems.Add(new RuleProblem(file, l, c, $"incident '{incident.Id}' picks from '{names[k]}', which is not an incident of this article written as operations"));
+            }
+
+            result.Add(chosen.Count == 0 ? incident : incident with { OneOf = chosen });
         }
 
         return result;
@@ -223,7 +270,10 @@ public static class ArticleLoader
         var groups = new List<IncidentGroup>();
         foreach (var group in cluster.Groups)
         {
-            var resources = group.Resources.Select(r => new IncidentResource(r.Name ?? "", r.Type ?? "", r.Service, r.Database, r.FailedEvent)).ToList();
+            var resources = group.Resources.Select(r => new IncidentResource(r.Name ?? "", r.Type ?? "", r.Service, r.Database, r.FailedEvent)
+            {
+                Checkpoint = r.Checkpoint, StartedEvent = r.StartedEvent, DisplayName = r.DisplayName, Failover = r.Failover, Binds = r.Binds,
+            }).ToList();
             if (string.IsNullOrWhiteSpace(group.Name) || resources.Any(r => r.Name.Length == 0 || r.Type.Length == 0))
             {
                 problem(at.SelectToken("cluster.groups"), "each group needs a 'name' and each resource a 'name' and a 'type'");
@@ -234,30 +284,53 @@ public static class ArticleLoader
                 problem(at.SelectToken("cluster.groups"), $"resource '{r.Name}' opens database '{r.Database}', which 'cluster.databases' does not declare");
             }
 
-            groups.Add(new IncidentGroup(group.Name ?? "", resources));
+            foreach (var r in resources.Where(r => r.Checkpoint is not null && (r.Service is null || r.Database is not null)))
+            {
+                problem(at.SelectToken("cluster.groups"), $"resource '{r.Name}' has a registry 'checkpoint', so it is a generic service: it needs a 'service' and opens no JET 'database'");
+            }
+
+            groups.Add(new IncidentGroup(group.Name ?? "", resources) { Binds = group.Binds });
         }
 
-        return new IncidentCluster(os, groups, databases, DateTime.SpecifyKind(start, DateTimeKind.Utc));
+        var binds = groups.Select(g => g.Binds).Concat(groups.SelectMany(g => g.Resources).Select(r => r.Binds)).OfType<string>().ToList();
+        foreach (var name in binds.Where(b => !(b.Length > 0 && char.IsAsciiLetter(b[0]) && b.All(char.IsAsciiLetterOrDigit)) || binds.Count(o => o == b) > 1 || incident.Roles.ContainsKey(b)).Distinct(StringComparer.Ordinal))
+        {
+            problem(at.SelectToken("cluster.groups"), $"'binds' names placeholder '{name}', which must be letters and digits and used once (not by a role or another group or resource)");
+        }
+
+        var osByNodes = new Dictionary<int, string>();
+        foreach (var (count, nodeOs) in cluster.OsByNodeCount)
+        {
+            if (!int.TryParse(count, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) || n is < 2 or > 4 || nodeOs.Length == 0)
+            {
+                problem(at.SelectToken("cluster.osByNodeCount"), $"'osByNodeCount' maps a node count (2 to 4) to an operating system; '{count}': '{nodeOs}' is not one");
+                continue;
+            }
+
+            osByNodes[n] = nodeOs;
+        }
+
+        return new IncidentCluster(os, groups, databases, DateTime.SpecifyKind(start, DateTimeKind.Utc)) { OsByNodeCount = osByNodes };
     }
 
     /// <summary>Checks a plan's steps or an incident's operations: known operations, the arguments each needs, a text.</summary>
-    private static void Steps(List<ArticleFile.StepFile> steps, string owner, JToken at, Action<JToken?, string> problem)
+    private static void Steps(List<ArticleFile.StepFile> steps, string owner, JToken at, Action<JToken?, string> problem, string list = "operations")
     {
         for (var s = 0; s < steps.Count; s++)
         {
             var step = steps[s];
             if (step.Op is null || !Operations.All.ContainsKey(step.Op))
             {
-                problem(at.SelectToken($"steps[{s}].op") ?? at.SelectToken($"operations[{s}].op"), $"unknown operation '{step.Op}' in {owner}: expected one of {string.Join(", ", Operations.All.Keys)}");
+                problem(at.SelectToken($"steps[{s}].op") ?? at.SelectToken($"{list}[{s}].op"), $"unknown operation '{step.Op}' in {owner}: expected one of {string.Join(", ", Operations.All.Keys)}");
             }
             else if (OperationArguments.Required.TryGetValue(step.Op, out var required) && required.Where(a => !step.Args.ContainsKey(a)).ToList() is { Count: > 0 } missing)
             {
-                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"operations[{s}]"), $"step {s + 1} of {owner} ({step.Op}) needs argument(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}");
+                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"{list}[{s}]"), $"step {s + 1} of {owner} ({step.Op}) needs argument(s) {string.Join(", ", missing.Select(m => $"'{m}'"))}");
             }
 
             if (string.IsNullOrWhiteSpace(step.Text))
             {
-                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"operations[{s}]"), $"step {s + 1} of {owner} needs a 'text' for the person doing it");
+                problem(at.SelectToken($"steps[{s}]") ?? at.SelectToken($"{list}[{s}]"), $"step {s + 1} of {owner} needs a 'text' for the person doing it");
             }
         }
     }

@@ -14,5 +14,9 @@ internal static class ClockNotes
 
     /// <summary>The skews measured between nodes, as one sentence per pair ("NODEB reads +30 s ± 2.4 s against NODEA").</summary>
     public static IReadOnlyList<string> Skews(AnalysisReport report) =>
-        report.Clock?.Pairs.Select(p => $"{p.Second} reads {(p.Skew >= 0 ? "+" : "")}{p.Skew.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s ± {p.Uncertainty.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s against {p.First}").ToList() ?? [];
+        report.Clock?.Pairs.Select(p => $"{p.Second} reads {Seconds(p.Skew)} s ± {p.Uncertainty.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture)} s against {p.First}").ToList() ?? [];
+
+    /// <summary>Signed seconds to the millisecond: <c>+30</c>, <c>-97.3</c>.</summary>
+    public static string Seconds(double seconds) =>
+        (seconds >= 0 ? "+" : "") + seconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

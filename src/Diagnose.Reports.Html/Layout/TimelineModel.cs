@@ -20,15 +20,27 @@ public sealed class TimelineModel
 
     public TimeWindow? Incident { get; init; }
 
+    /// <summary>
+    /// What was subtracted from each corrected node's logged times: its estimated skew, for the nodes the report's
+    /// <c>clock</c> section marks <c>corrected</c> (README, "Time across nodes"). Empty when no clock was corrected.
+    /// </summary>
+    public IReadOnlyDictionary<string, TimeSpan> Corrections { get; init; } = new Dictionary<string, TimeSpan>();
+
     public static TimelineModel Build(AnalysisReport report)
     {
+        // The rules compared facts on these corrected clocks; drawing the log's times would show another order.
+        var corrections = (report.Clock?.Nodes ?? [])
+            .Where(n => n.Corrected && n.Skew is not null)
+            .ToDictionary(n => n.Node, n => TimeSpan.FromSeconds(n.Skew!.Value), StringComparer.Ordinal);
         var items = new List<TimelineItem>();
         var shown = new HashSet<string>(StringComparer.Ordinal);
         void Add(TimelineItemKind kind, string node, string? time, string label, string key)
         {
             if (Times.Parse(time) is { } t && shown.Add(kind + "|" + key))
             {
-                items.Add(new TimelineItem(kind, node.Length == 0 ? UnknownNode : node, t, label, key));
+                // A derived fact's time is a fact's time, which the engine already corrected before the rules ran.
+                var correction = kind != TimelineItemKind.Derived && corrections.TryGetValue(node, out var c) ? c : TimeSpan.Zero;
+                items.Add(new TimelineItem(kind, node.Length == 0 ? UnknownNode : node, t - correction, label, key) { Logged = correction == TimeSpan.Zero ? null : t });
             }
         }
 
@@ -76,6 +88,7 @@ public sealed class TimelineModel
             Items = items,
             Whole = TimeWindow.Around(items.Select(i => i.Time), TimeSpan.FromMinutes(1)),
             Incident = TimeWindow.Around(focus, TimeSpan.FromSeconds(30)),
+            Corrections = corrections,
         };
     }
 }

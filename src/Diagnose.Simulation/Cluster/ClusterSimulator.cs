@@ -41,7 +41,7 @@ public sealed class ClusterSimulator
         QuorumFiles = new QuorumFolder(this);
         Groups = new ResourceGroups(this);
         Jet = new JetDatabaseEngine(this);
-        Directory = new RegistryCheckpointedService(this);
+        Checkpointed = new RegistryCheckpointedService(this);
         Power = new PowerSupply(this);
         ClusDisk = new ClusDisk(this);
         Services = new ServiceControl(this);
@@ -78,7 +78,7 @@ public sealed class ClusterSimulator
 
     internal JetDatabaseEngine Jet { get; }
 
-    internal RegistryCheckpointedService Directory { get; }
+    internal RegistryCheckpointedService Checkpointed { get; }
 
     internal PowerSupply Power { get; }
 
@@ -148,9 +148,10 @@ public sealed class ClusterSimulator
 
     public SimGroup Group(string name) => Groups.Group(name);
 
-    public void RestoreJetBackups() => Jet.RestoreBackups();
+    public void RestoreJetBackups(IReadOnlyCollection<string> resources) => Jet.RestoreBackups(resources);
 
-    public void RestoreDirectory(bool startServices) => Directory.Restore(startServices);
+    /// <summary>Online restore of the registry-checkpointed service whose resource <paramref name="what"/> names; false when the cluster has none.</summary>
+    public bool RestoreCheckpointedService(string what, bool startServices) => Checkpointed.Restore(what, startServices);
 
     // Services, drivers and start types.
     public void SetStartType(string name, string target, StartType start) => Services.SetStartType(name, target, start);

@@ -50,12 +50,12 @@ internal sealed class JetDatabaseEngine : SimulatorComponent
             db.Format = engine;
         }
 
-        Emit(node, () => Events.ServiceState(ServiceDisplayName(r.Service!), true));
+        Emit(node, () => Events.ServiceState(r.DisplayName, true));
         return ResourceGroups.Online(r);
     }
 
-    /// <summary>Restores the WINS and DHCP databases from their newest backups (the services are stopped first).</summary>
-    public void RestoreBackups()
+    /// <summary>Restores the databases of these JET-backed resources from their newest backups (the services are stopped first).</summary>
+    public void RestoreBackups(IReadOnlyCollection<string> resources)
     {
         if (!State.Formed)
         {
@@ -64,7 +64,7 @@ internal sealed class JetDatabaseEngine : SimulatorComponent
 
         foreach (var group in State.Groups)
         {
-            foreach (var r in group.Resources.Where(r => r.Kind == ResourceKind.Jet))
+            foreach (var r in group.Resources.Where(r => r.Kind == ResourceKind.Jet && resources.Contains(r.Name)))
             {
                 Sim.Groups.TakeOffline(r.Name);
                 var backup = State.Backups.Where(b => b.What == r.Instance).MaxBy(b => b.TakenAt)
@@ -78,16 +78,9 @@ internal sealed class JetDatabaseEngine : SimulatorComponent
         Wait(600);
     }
 
-    private static string ServiceDisplayName(string service) => service switch
-    {
-        "WINS" => "Windows Internet Name Service (WINS)",
-        "DHCPServer" => "DHCP Server",
-        _ => service,
-    };
-
     public void Offline(SimResource r, string node)
     {
         Emit(node, () => Events.JetStopped(r.Instance!, Sim.Pid(node, r.Service!)));
-        Emit(node, () => Events.ServiceState(ServiceDisplayName(r.Service!), false));
+        Emit(node, () => Events.ServiceState(r.DisplayName, false));
     }
 }

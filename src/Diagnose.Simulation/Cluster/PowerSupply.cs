@@ -84,9 +84,9 @@ internal sealed class PowerSupply : SimulatorComponent
         {
             node.Powered = false;
             node.CleanShutdown = false;
-            if (State.Exchange.RunningOn == node.Name)
+            if (State.CheckpointedService.RunningOn == node.Name)
             {
-                State.Exchange.RunningOn = null;
+                State.CheckpointedService.RunningOn = null;
             }
         }
 
@@ -157,7 +157,7 @@ internal sealed class PowerSupply : SimulatorComponent
             Sim.Service.Stop(node.Name);
         }
 
-        Sim.Directory.Offline(node.Name);
+        Sim.Checkpointed.Offline(node.Name);
 
         Emit(node.Name, () => Events.EventLogStopped());
         node.Powered = false;

@@ -3,10 +3,12 @@ using Diagnose.Simulation.Model;
 namespace Diagnose.Simulation.Cluster;
 
 /// <summary>
-/// A generic-service resource whose registry key the cluster checkpoints and writes back when the resource comes
-/// online (Q174070, registry checkpointing), and the "Restore in Progress" marker an online restore leaves in that key.
-/// Q188674: bringing the resource online after a restore writes the checkpoint over the marker, so the service starts
-/// without replaying its logs and fails (-528); started from Services first, it replays, and the later online logs 1024.
+/// A generic-service resource whose registry key (its <see cref="SimResource.CheckpointKey"/>) the cluster checkpoints
+/// and writes back when the resource comes online (Q174070, registry checkpointing), and the "Restore in Progress"
+/// marker an online restore leaves in that key. Q188674, Cause: bringing the resource online after a restore writes the
+/// checkpoint over the marker, so the service starts without replaying its logs and fails (-528); Resolution: started
+/// from Services (or by the restore) first, it replays, and the later online cannot restore the checkpoint (1024).
+/// Service, key and events come from the resource's data; a cluster has at most one such service.
 /// </summary>
 internal sealed class RegistryCheckpointedService : SimulatorComponent
 {
@@ -15,49 +17,109 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
     {
     }
 
-    private const string DirectoryKey = "HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Services\\MSExchangeDS";
+    private CheckpointedServiceState Service => State.CheckpointedService;
 
     public bool Online(SimResource r, string node)
     {
-        var directory = State.Exchange;
-        if (directory.RunningOn == node)
+        if (Service.RunningOn == node)
         {
             // The running service holds its key open, so the cluster cannot write its checkpoint back (harmless here).
-            Emit(node, () => Events.CheckpointNotRestored(r.Name, DirectoryKey));
+            Emit(node, () => Events.CheckpointNotRestored(r.Name, r.CheckpointKey!));
             return ResourceGroups.Online(r);
         }
 
-        if (directory.RunningOn is not null)
+        if (Service.RunningOn is not null)
         {
             return Sim.Groups.Failed(r, node);
         }
 
         // The cluster restores its checkpointed copy of the service key, erasing "Restore in Progress".
-        if (directory.RestoreMarkerOn == node)
+        if (Service.RestoreMarkerOn == node)
         {
-            directory.RestoreMarkerOn = null;
+            Service.RestoreMarkerOn = null;
         }
 
-        return Start(node, r);
+        return Start(node, r, asResource: true);
     }
 
-    public bool Start(string node, SimResource? resource)
+    /// <summary>Whether a checkpointed generic service of this cluster runs <paramref name="service"/> (a service name).</summary>
+    public bool Runs(string service) => Find(r => string.Equals(r.Service, service, StringComparison.OrdinalIgnoreCase)) is not null;
+
+    /// <summary>
+    /// Online restore of the database of the checkpointed service whose resource <paramref name="what"/> names (its
+    /// name, a part of it, or its service) onto the node that owns its group; false when no such resource exists.
+    /// </summary>
+    public bool Restore(string what, bool startServices)
     {
-        var directory = State.Exchange;
-        if (directory.NeedsReplay)
+        var resource = Find(r => r.Name.Contains(what, StringComparison.OrdinalIgnoreCase) || string.Equals(r.Service, what, StringComparison.OrdinalIgnoreCase));
+        if (resource is null)
         {
-            if (directory.RestoreMarkerOn == node)
+            return false;
+        }
+
+        var owner = Owner(resource, "");
+        if (resource.State == ResourceState.Online || Service.RunningOn is not null)
+        {
+            throw new SimulationException($"'{resource.Name}' is running; take it offline before an online restore");
+        }
+
+        Emit(owner, () => Events.BackupStarted(resource.Name, startServices));
+        Wait(1800);
+        Service.NeedsReplay = true;
+        Service.RestoreMarkerOn = owner;
+        Emit(owner, () => Events.BackupCompleted(resource.Name));
+        State.Restores.Add(new RestoreRecord(owner, resource.Service!, Sim.Now, startServices));
+        if (startServices)
+        {
+            Wait(30);
+            Start(owner, resource, asResource: false);
+        }
+
+        return true;
+    }
+
+    /// <summary>Start the service from the Services tool: the article's "on the node that owns the Exchange group", which may have changed since the diagnosis.</summary>
+    public void StartFromServices(string service)
+    {
+        var resource = Find(r => string.Equals(r.Service, service, StringComparison.OrdinalIgnoreCase))!;
+        var owner = Owner(resource, ", so no node has its database on its disks");
+        if (Service.RunningOn != owner)
+        {
+            Wait(10);
+            Start(owner, resource, asResource: false);
+        }
+    }
+
+    /// <summary>The service stops on this node (stopped by a person, taken offline, or the node shuts down).</summary>
+    public void Offline(string node)
+    {
+        if (Service.RunningOn == node && Find(_ => true) is { } resource)
+        {
+            Service.RunningOn = null;
+            Emit(node, () => Events.ServiceState(resource.DisplayName, false));
+        }
+    }
+
+    private bool Start(string node, SimResource resource, bool asResource)
+    {
+        if (Service.NeedsReplay)
+        {
+            if (Service.RestoreMarkerOn == node)
             {
-                Emit(node, () => Events.RestoreReplay());
+                Emit(node, () => Events.RestoreReplay(resource.Service!));
                 Wait(60);
-                directory.NeedsReplay = false;
-                directory.RestoreMarkerOn = null;
+                Service.NeedsReplay = false;
+                Service.RestoreMarkerOn = null;
             }
             else
             {
                 // A normal start expects an unbroken log sequence ending in EDB.log: JET_errMissingLogFile.
-                Emit(node, () => Events.DirectoryInitFailed(-528));
-                if (resource is not null)
+                if (resource.FailedEvent is { } failed)
+                {
+                    Emit(node, () => Events.Write(failed, "-528"));
+                }
+
+                if (asResource)
                 {
                     Wait(14);
                     Emit(node, () => Events.GenericServiceFailed(resource.Name));
@@ -69,10 +131,15 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
             }
         }
 
-        directory.RunningOn = node;
-        Emit(node, () => Events.ServiceState("Microsoft Exchange Directory", true));
-        Emit(node, () => Events.DirectoryStarted());
-        if (resource is not null)
+        Service.RunningOn = node;
+
+        Emit(node, () => Events.ServiceState(resource.DisplayName, true));
+        if (resource.StartedEvent is { } started)
+        {
+            Emit(node, () => Events.Write(started));
+        }
+
+        if (asResource)
         {
             resource.State = ResourceState.Online;
         }
@@ -80,51 +147,12 @@ internal sealed class RegistryCheckpointedService : SimulatorComponent
         return true;
     }
 
-    /// <summary>Online restore of the Exchange directory onto the node that owns the Exchange group.</summary>
-    public void Restore(bool startServices)
-    {
-        var group = State.Groups.FirstOrDefault(g => g.Resources.Any(r => r.Kind == ResourceKind.ExchangeDirectory))
-            ?? throw new SimulationException("there is no Exchange directory in this cluster");
-        var owner = group.Owner is { } o && State.Node(o).Member ? o : throw new SimulationException($"no running node owns '{group.Name}'");
-        var resource = group.Resources.First(r => r.Kind == ResourceKind.ExchangeDirectory);
-        if (resource.State == ResourceState.Online || State.Exchange.RunningOn is not null)
-        {
-            throw new SimulationException("the directory is running; take it offline before an online restore");
-        }
+    private SimResource? Find(Func<SimResource, bool> match) =>
+        State.Groups.SelectMany(g => g.Resources).FirstOrDefault(r => r.Kind == ResourceKind.CheckpointedService && match(r));
 
-        Emit(owner, () => Events.BackupStarted("Microsoft Exchange Directory", startServices));
-        Wait(1800);
-        State.Exchange.NeedsReplay = true;
-        State.Exchange.RestoreMarkerOn = owner;
-        Emit(owner, () => Events.BackupCompleted("Microsoft Exchange Directory"));
-        if (startServices)
-        {
-            Wait(30);
-            Start(owner, null);
-        }
-    }
-
-    /// <summary>Start the service from the Services tool: the article's "on the node that owns the Exchange group", which may have changed since the diagnosis.</summary>
-    public void StartFromServices()
+    private string Owner(SimResource resource, string consequence)
     {
-        var group = State.Groups.FirstOrDefault(g => g.Resources.Any(r => r.Kind == ResourceKind.ExchangeDirectory))
-            ?? throw new SimulationException("there is no Exchange directory in this cluster");
-        var owner = group.Owner is { } o && State.Node(o).Member ? o
-            : throw new SimulationException($"no running node owns '{group.Name}', so no node has the directory database on its disks");
-        if (State.Exchange.RunningOn != owner)
-        {
-            Wait(10);
-            Start(owner, null);
-        }
-    }
-
-    /// <summary>The service stops on this node (stopped by a person, taken offline, or the node shuts down).</summary>
-    public void Offline(string node)
-    {
-        if (State.Exchange.RunningOn == node)
-        {
-            State.Exchange.RunningOn = null;
-            Emit(node, () => Events.ServiceState("Microsoft Exchange Directory", false));
-        }
+        var group = State.GroupOf(resource.Name)!;
+        return group.Owner is { } o && State.Node(o).Member ? o : throw new SimulationException($"no running node owns '{group.Name}'{consequence}");
     }
 }

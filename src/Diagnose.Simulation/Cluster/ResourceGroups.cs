@@ -206,7 +206,7 @@ internal sealed class ResourceGroups : SimulatorComponent
         return r.Kind switch
         {
             ResourceKind.Jet => Sim.Jet.Online(r, node),
-            ResourceKind.ExchangeDirectory => Sim.Directory.Online(r, node),
+            ResourceKind.CheckpointedService => Sim.Checkpointed.Online(r, node),
             _ => Online(r),
         };
     }
@@ -230,9 +230,9 @@ internal sealed class ResourceGroups : SimulatorComponent
         {
             Sim.Jet.Offline(r, node);
         }
-        else if (r.Kind == ResourceKind.ExchangeDirectory)
+        else if (r.Kind == ResourceKind.CheckpointedService)
         {
-            Sim.Directory.Offline(node);
+            Sim.Checkpointed.Offline(node);
         }
     }
 }

@@ -22,16 +22,17 @@ internal sealed class ServiceControl : SimulatorComponent
         }
 
         Wait(20);
-        switch (target.ToUpperInvariant())
+        if (IsClusDisk(target))
         {
-            case "CLUSDISK":
-                node.ClusDiskStart = start;
-                break;
-            case "CLUSSVC":
-                node.ClusSvcStart = start;
-                break;
-            default:
-                throw new SimulationException($"unknown driver or service '{target}': expected ClusDisk or ClusSvc");
+            node.ClusDiskStart = start;
+        }
+        else if (IsClusterService(target))
+        {
+            node.ClusSvcStart = start;
+        }
+        else
+        {
+            throw new SimulationException($"unknown driver or service '{target}': expected ClusDisk or {Events.ClusterServiceName}");
         }
     }
 
@@ -39,55 +40,57 @@ internal sealed class ServiceControl : SimulatorComponent
     public void NetStart(string name, string what)
     {
         var node = Up(name);
-        switch (what.ToUpperInvariant())
+        if (!IsClusDisk(what))
         {
-            case "CLUSDISK":
-                if (node.RecoveryInstall)
-                {
-                    throw new SimulationException($"{node.Name} runs the recovery installation, which has no ClusDisk driver");
-                }
-
-                node.ClusDiskLoaded = true;
-                break;
-            case "CLUSSVC":
-                Sim.Service.Start(name);
-                break;
-            default:
-                StartService(name, what);
-                break;
+            StartService(name, what);
+            return;
         }
+
+        if (node.RecoveryInstall)
+        {
+            throw new SimulationException($"{node.Name} runs the recovery installation, which has no ClusDisk driver");
+        }
+
+        node.ClusDiskLoaded = true;
     }
 
     /// <summary>Start a service from the Services tool.</summary>
     public void StartService(string name, string service)
     {
-        var node = Up(name);
-        switch (service.ToUpperInvariant())
+        Up(name);
+        if (IsClusterService(service))
         {
-            case "CLUSSVC":
-                Sim.Service.Start(name);
-                return;
-            case "MSEXCHANGEDS":
-                Sim.Directory.StartFromServices();
-                return;
-            default:
-                throw new SimulationException($"the simulator does not model starting '{service}' from Services");
+            Sim.Service.Start(name);
+        }
+        else if (Sim.Checkpointed.Runs(service))
+        {
+            Sim.Checkpointed.StartFromServices(service);
+        }
+        else
+        {
+            throw new SimulationException($"the simulator does not model starting '{service}' from Services");
         }
     }
 
     public void StopService(string name, string service)
     {
         var node = Up(name);
-        switch (service.ToUpperInvariant())
+        if (IsClusterService(service))
         {
-            case "CLUSSVC":
-                Sim.Service.Stop(name);
-                return;
-            case "MSEXCHANGEDS":
-                Sim.Directory.Offline(node.Name);
-                return;
-            default:
-                throw new SimulationException($"the simulator does not model stopping '{service}'");
+            Sim.Service.Stop(name);
+        }
+        else if (Sim.Checkpointed.Runs(service))
+        {
+            Sim.Checkpointed.Offline(node.Name);
+        }
+        else
+        {
+            throw new SimulationException($"the simulator does not model stopping '{service}'");
         }
     }
+
+    // The shared-disk driver is part of the cluster software the simulator models (Q217147's ClusDisk), not a service of an article's resource.
+    private static bool IsClusDisk(string name) => string.Equals(name, "ClusDisk", StringComparison.OrdinalIgnoreCase);
+
+    private bool IsClusterService(string name) => string.Equals(name, Events.ClusterServiceName, StringComparison.OrdinalIgnoreCase);
 }

@@ -79,11 +79,14 @@ public sealed class CatalogEvents
     /// <summary>A JET-backed service's own failure event (its resource names it), given the engine's error where its message has a place for it.</summary>
     public EventTemplate JetServiceFailed(string name) => Write(name, "-530");
 
-    public EventTemplate DirectoryStarted() => Write("msexchangeds.started");
+    /// <summary>The database engine replays a restored service's logs (the restore marker was found); the service named by the resource's data.</summary>
+    public EventTemplate RestoreReplay(string service) => Write("edb.restore-replay", service);
 
-    public EventTemplate DirectoryInitFailed(int error) => Write("msexchangeds.init-failed", Number(error));
-
-    public EventTemplate RestoreReplay() => Write("edb.restore-replay", "MSExchangeDS");
+    /// <summary>
+    /// The cluster service's name, for the Services tool and start types: the source its own events are logged under
+    /// (the catalog's entry for forming a cluster), so the name is the catalog's, not the simulator's.
+    /// </summary>
+    public string ClusterServiceName => (Catalog.Find("clussvc.cluster-formed") ?? throw new SimulationException("the event catalog has no event 'clussvc.cluster-formed', whose source names the cluster service")).Provider;
 
     public EventTemplate BackupStarted(string what, bool startServices) => Write("backupexec.restore-started", what, startServices ? "Yes" : "No");
 

@@ -20,7 +20,10 @@ public sealed class ClusterState
 
     public List<Backup> Backups { get; init; } = [];
 
-    public ExchangeDirectory Exchange { get; init; } = new();
+    public CheckpointedServiceState CheckpointedService { get; init; } = new();
+
+    /// <summary>The online restores made on this cluster, as a backup program's job log would list them.</summary>
+    public List<RestoreRecord> Restores { get; init; } = [];
 
     /// <summary>The configuration version of the running cluster (last one when it is down).</summary>
     public int ConfigVersion { get; set; } = 1;
@@ -54,7 +57,8 @@ public sealed class ClusterState
         Groups = Groups.Select(g => g.Clone()).ToList(),
         Databases = Databases.ToDictionary(d => d.Key, d => d.Value.Clone(), StringComparer.OrdinalIgnoreCase),
         Backups = [.. Backups],
-        Exchange = Exchange.Clone(),
+        CheckpointedService = CheckpointedService.Clone(),
+        Restores = [.. Restores],
         ConfigVersion = ConfigVersion, HighestConfigVersion = HighestConfigVersion, LastConfigurationChange = LastConfigurationChange,
         QuorumOwner = QuorumOwner, LastCheckpointAt = LastCheckpointAt, SharedDiskCorrupt = SharedDiskCorrupt,
     };

@@ -1,9 +1,9 @@
 namespace Diagnose.Simulation.Model;
 
-/// <summary>How a resource comes online: a plain resource, a JET-backed service (WINS, DHCP) or the Exchange directory.</summary>
+/// <summary>How a resource comes online: a plain resource, a JET-backed service, or a generic service whose registry key the cluster checkpoints.</summary>
 public enum ResourceKind
 {
     Plain,
     Jet,
-    ExchangeDirectory,
+    CheckpointedService,
 }

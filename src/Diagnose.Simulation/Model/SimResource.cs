@@ -3,6 +3,8 @@ namespace Diagnose.Simulation.Model;
 /// <summary>A cluster resource: its kind, the service it runs, its possible owners and state.</summary>
 public sealed class SimResource
 {
+    private string? _displayName;
+
     public required string Name { get; init; }
 
     public required string Type { get; init; }
@@ -14,8 +16,21 @@ public sealed class SimResource
 
     public string? Instance { get; init; }
 
+    /// <summary>The service's display name, which the Service Control Manager's events give; its service name (else the resource's) when its data gives none.</summary>
+    public string DisplayName
+    {
+        get => _displayName ?? Service ?? Name;
+        init => _displayName = value;
+    }
+
     /// <summary>The catalogued event (by name) its service logs when it cannot open its database; none when null.</summary>
     public string? FailedEvent { get; init; }
+
+    /// <summary>The registry key the cluster checkpoints for this generic service and writes back when it comes online.</summary>
+    public string? CheckpointKey { get; init; }
+
+    /// <summary>The catalogued event (by name) its service logs once started; none when null.</summary>
+    public string? StartedEvent { get; init; }
 
     public required List<string> PossibleOwners { get; init; }
 
@@ -30,6 +45,6 @@ public sealed class SimResource
     public SimResource Clone() => new()
     {
         Name = Name, Type = Type, Kind = Kind, Service = Service, Instance = Instance, FailedEvent = FailedEvent,
-        PossibleOwners = [.. PossibleOwners], State = State, Wanted = Wanted, FailoverOnFailure = FailoverOnFailure,
+        DisplayName = DisplayName, CheckpointKey = CheckpointKey, StartedEvent = StartedEvent, PossibleOwners = [.. PossibleOwners], State = State, Wanted = Wanted, FailoverOnFailure = FailoverOnFailure,
     };
 }

@@ -2,7 +2,7 @@ using Diagnose.Core.Records;
 
 namespace Diagnose.Simulation.Output;
 
-/// <summary>Writes one node's log: <see cref="EvtxLogWriter"/> (.evtx, the default) or <see cref="XmlLogWriter"/> (Event Viewer XML).</summary>
+/// <summary>Writes one node's log: <see cref="EvtxLogWriter"/> (.evtx, the default), <see cref="XmlLogWriter"/> (Event Viewer XML) or <see cref="GetWinEventJsonLogWriter"/> (Get-WinEvent JSON).</summary>
 public interface ISimulatedLogWriter
 {
     /// <summary>The file extension, with its dot.</summary>

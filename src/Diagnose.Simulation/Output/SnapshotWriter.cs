@@ -116,8 +116,36 @@ internal static class SnapshotWriter
         }
 
         json.WriteEndArray();
+        WriteRestores(json, state.Restores);
         json.WriteEndObject();
         text.Write('\n');
+    }
+
+    /// <summary>The online restores the backup program's job log would list, as the engineer enters them (none: no <c>restores</c>).</summary>
+    private static void WriteRestores(JsonTextWriter json, IReadOnlyList<RestoreRecord> restores)
+    {
+        if (restores.Count == 0)
+        {
+            return;
+        }
+
+        json.WritePropertyName("restores");
+        json.WriteStartArray();
+        foreach (var restore in restores)
+        {
+            json.WriteStartObject();
+            json.WritePropertyName("node");
+            json.WriteValue(restore.Node);
+            json.WritePropertyName("service");
+            json.WriteValue(restore.Service);
+            json.WritePropertyName("finishedAt");
+            json.WriteValue(Iso(restore.FinishedAt));
+            json.WritePropertyName("startServicesAfterRestore");
+            json.WriteValue(restore.StartServicesAfterRestore);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
     }
 
     private static string Iso(DateTime t) => IsoTime.Format(t, IsoPrecision.Seconds);

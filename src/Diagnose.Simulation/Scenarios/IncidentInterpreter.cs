@@ -16,20 +16,34 @@ namespace Diagnose.Simulation.Scenarios;
 internal static class IncidentInterpreter
 {
     /// <summary>What a replay knows of the incident: its nodes in order, the node of each role it could place, and the OS of the nodes the snapshot gives.</summary>
-    public sealed record Known(IReadOnlyList<string> Nodes, IReadOnlyDictionary<string, string> Roles, IReadOnlyDictionary<string, OsVersion> NodeOs);
+    public sealed record Known(IReadOnlyList<string> Nodes, IReadOnlyDictionary<string, string> Roles, IReadOnlyDictionary<string, OsVersion> NodeOs)
+    {
+        /// <summary>The names of the groups and resources the snapshot gives, by the placeholder they bind (<c>binds</c>).</summary>
+        public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
+
+        /// <summary>Each node's Clusdb state as the snapshot gives it (valid, corrupt, zero-bytes, missing), for roles bound by <c>snapshotClusdb</c>.</summary>
+        public IReadOnlyDictionary<string, string> Clusdb { get; init; } = new Dictionary<string, string>();
+    }
 
     public static SimulationRun Run(Incident incident, string name, string? kb, EventCatalog events, ScenarioOptions options, Known? known = null)
     {
+        if (incident.OneOf.Count > 0)
+        {
+            // The seed picks the situation; the picked incident makes every other choice from the same seed.
+            var chosen = incident.OneOf[new Random(options.Seed).Next(incident.OneOf.Count)];
+            return Run(chosen, name, kb, events, options, known) with { Description = incident.Description };
+        }
+
         var spec = incident.Cluster ?? throw new SimulationException($"incident '{incident.Id}' declares no cluster to start from");
         var random = new Random(options.Seed);
         var nodes = known?.Nodes ?? Names.Nodes(random, options.NodeCount(random));
-        var os = Os(spec.Os);
+        var os = Os(spec.OsFor(nodes.Count));
         var state = ClusterFactory.Create(Names.Cluster(random), nodes, os, 10 + random.Next(20), 0x10 + random.Next(0x40));
         ClusterFactory.SetOs(state, known?.NodeOs ?? new Dictionary<string, OsVersion>());
         var start = known is null ? spec.Start.AddDays(random.Next(60)).AddMinutes(random.Next(600)) : spec.Start;
         foreach (var group in spec.Groups)
         {
-            state.Groups.Add(ClusterFactory.Group(group.Name, nodes, [.. group.Resources.Select(r => Resource(r, nodes))]));
+            state.Groups.Add(ClusterFactory.Group(SubjectBinding.Name(group.Name, group.Binds, known?.Names), nodes, [.. group.Resources.Select(r => Resource(r with { Name = SubjectBinding.Name(r.Name, r.Binds, known?.Names) }, nodes))]));
         }
 
         foreach (var database in spec.Databases)
@@ -39,9 +53,15 @@ internal static class IncidentInterpreter
         }
 
         state.Backups.Add(new Backup("clusdb", state.ConfigVersion, start.AddDays(-2)));
-        var binding = Roles(incident, nodes, known, random);
-        var sim = new ClusterSimulator(state, start, options.Seed, events);
-        var steps = binding.Bind(incident.Operations);
+        var binding = RoleSets.Assign(incident, nodes, known, random);
+        var bound = SubjectBinding.Bind(binding, spec, known?.Names);
+
+        // The seed decides whether the follow-up runs even when the run stops at the incident, and the noise is shared as if
+        // it ran, so a run that stops at the incident is the same run cut short.
+        var followUp = incident.FollowUp.Count > 0 && random.Next(2) == 0 && known is null && !options.UntilIncident;
+        var sim = new ClusterSimulator(state, start, options.Seed, events, assumptionsOff: AssumptionsOff(incident));
+        var steps = binding.Bind([.. incident.Operations, .. followUp ? incident.FollowUp : []]);
+        var operations = incident.Operations.Count + incident.FollowUp.Count;
         for (var i = 0; i < steps.Count; i++)
         {
             var step = steps[i];
@@ -50,13 +70,23 @@ internal static class IncidentInterpreter
             // The noise is spread between the operations (a step repeated for several nodes is one operation).
             if (i == steps.Count - 1 || steps[i + 1].Number != step.Number)
             {
-                Noise.Emit(sim, random, Noise.Share(options.Noise, incident.Operations.Count, step.Number - 1), TimeSpan.FromMinutes(30));
+                Noise.Emit(sim, random, Noise.Share(options.Noise, operations, step.Number - 1), TimeSpan.FromMinutes(30));
             }
         }
 
-        var affected = spec.Groups.SelectMany(g => g.Resources).Select(r => r.Name).ToList();
+        // The newest checkpoint on the quorum disk, as a plan names it (copy it over Clusdb).
+        if (sim.State.Quorum.Latest is { } latest)
+        {
+            binding.Set("latestCheckpoint", latest.File);
+        }
+
+        var affected = bound.Count > 0 ? bound : spec.Groups.SelectMany(g => g.Resources).Select(r => r.Name).ToList();
         return new SimulationRun(name, kb, incident.Description, sim, binding, affected);
     }
+
+    /// <summary>The simulator assumptions the incident switches off (kb/ <c>incidents[].assumptions</c>, names checked at load).</summary>
+    public static HashSet<Assumption> AssumptionsOff(Incident incident) =>
+        [.. Assumptions.All.Where(a => incident.Assumptions.TryGetValue(a.Name(), out var on) && !on)];
 
     /// <summary>The nodes the operations upgrade, roll back or patch, by role: they start with the cluster's OS, whatever a later snapshot says.</summary>
     public static IEnumerable<string> RolesWhoseOsChanges(Incident incident) =>
@@ -78,32 +108,9 @@ internal static class IncidentInterpreter
     private static SimResource Resource(IncidentResource r, IReadOnlyList<string> nodes) => new()
     {
         Name = r.Name, Type = r.Type, Service = r.Service, Instance = r.Database, FailedEvent = r.FailedEvent,
-        Kind = r.Database is null ? ResourceKind.Plain : ResourceKind.Jet, PossibleOwners = [.. nodes],
+        Kind = r.Checkpoint is not null ? ResourceKind.CheckpointedService : r.Database is null ? ResourceKind.Plain : ResourceKind.Jet, PossibleOwners = [.. nodes],
+        CheckpointKey = r.Checkpoint, StartedEvent = r.StartedEvent, FailoverOnFailure = r.Failover, DisplayName = r.DisplayName ?? r.Service ?? r.Name,
     };
-
-    /// <summary><c>{nodes}</c> is every node; each role a different node: the known one, else one the seed picks (a replay takes the next free node).</summary>
-    private static PlanBinding Roles(Incident incident, IReadOnlyList<string> nodes, Known? known, Random random)
-    {
-        var binding = new PlanBinding().Set("nodes", [.. nodes]);
-        var free = nodes.Where(n => known?.Roles.Values.Contains(n) != true).ToList();
-        foreach (var role in incident.Roles)
-        {
-            if (known?.Roles.GetValueOrDefault(role.Name) is not { } node)
-            {
-                if (free.Count == 0)
-                {
-                    throw new SimulationException($"incident '{incident.Id}' has more roles than the cluster's {nodes.Count} nodes");
-                }
-
-                node = free[known is null ? random.Next(free.Count) : 0];
-            }
-
-            free.Remove(node);
-            binding.Set(role.Name, node);
-        }
-
-        return binding;
-    }
 
     /// <summary>A <c>wait</c> of "6-78" hours becomes a number of hours the seed picks in that range.</summary>
     private static Dictionary<string, string> Picked(IReadOnlyDictionary<string, string> args, Random random)

@@ -9,12 +9,10 @@ namespace Diagnose.Simulation.Scenarios;
 internal static class IncidentModels
 {
     public const string JetRollingUpgrade = "jet-rolling-upgrade";
-    public const string DirectoryOnlineRestore = "directory-online-restore";
-    public const string QuorumPowerFailure = "quorum-power-failure";
 
     public static SimulationRun Run(Scenario scenario, ScenarioOptions options)
     {
-        if (scenario.Incident.Operations.Count > 0)
+        if (scenario.Incident.Operations.Count > 0 || scenario.Incident.OneOf.Count > 0)
         {
             return IncidentInterpreter.Run(scenario.Incident, scenario.Name, scenario.Kb, scenario.Events, options);
         }
@@ -23,9 +21,7 @@ internal static class IncidentModels
         return scenario.Incident.Model switch
         {
             JetRollingUpgrade => JetRollingUpgradeModel.Build(JetRollingUpgradeSetup.FromSeed(options), Stage(variant), scenario.Name, scenario.Kb, scenario.Events),
-            DirectoryOnlineRestore => DirectoryRestoreModel.Build(Restore(DirectoryRestoreSetup.FromSeed(options), variant, options.UntilIncident), variant != "healthy", scenario.Name, scenario.Kb, scenario.Events),
-            QuorumPowerFailure => QuorumPowerFailureModel.Build(QuorumPowerFailureSetup.FromSeed(options, Kind(variant)), scenario.Name, scenario.Kb, scenario.Events),
-            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}, {DirectoryOnlineRestore} or {QuorumPowerFailure}"),
+            var other => throw new SimulationException($"the simulator has no incident model '{other}': expected {JetRollingUpgrade}"),
         };
     }
 
@@ -35,28 +31,6 @@ internal static class IncidentModels
         "healthy" => JetRollingUpgradeStage.Healthy,
         "before-upgrade" => JetRollingUpgradeStage.BeforeUpgrade,
         _ => throw Unknown(JetRollingUpgrade, variant, "incident, healthy, before-upgrade"),
-    };
-
-    // Stopping at the incident drops only the fix the log would go on to show; every seeded choice stays the same.
-    private static DirectoryRestoreSetup Restore(DirectoryRestoreSetup setup, string? variant, bool untilIncident) => variant switch
-    {
-        "incident" or null => untilIncident ? setup with { FixFollows = false } : setup,
-        "healthy" => setup,
-        "unfixed" => setup with { FixFollows = false },
-        _ => throw Unknown(DirectoryOnlineRestore, variant, "incident, unfixed, healthy"),
-    };
-
-    private static QuorumPowerFailureKind? Kind(string? variant) => variant switch
-    {
-        null => null,
-        "clusdb-damaged" => QuorumPowerFailureKind.ClusdbDamaged,
-        "outdated" => QuorumPowerFailureKind.Outdated,
-        "inconsistent" => QuorumPowerFailureKind.Inconsistent,
-        "all-damaged" => QuorumPowerFailureKind.AllDamaged,
-        "outdated-both-valid" => QuorumPowerFailureKind.OutdatedBothValid,
-        "running" => QuorumPowerFailureKind.Running,
-        "healthy" => QuorumPowerFailureKind.Healthy,
-        _ => throw Unknown(QuorumPowerFailure, variant, "clusdb-damaged, outdated, inconsistent, all-damaged, outdated-both-valid, running, healthy (or none: the seed picks)"),
     };
 
     private static SimulationException Unknown(string model, string? variant, string known) =>

@@ -19,9 +19,9 @@ internal static class JetRollingUpgradeModel
         var state = ClusterFactory.Create(setup.Cluster, nodes, OsVersion.Windows2000, 10 + random.Next(20), 0x10 + random.Next(0x40));
         ClusterFactory.SetOs(state, setup.NodeOs);
         state.Groups.Add(ClusterFactory.Group("WINS Group", nodes, ClusterFactory.Plain("WINS IP Address", "IP Address", nodes),
-            new SimResource { Name = "WINS Service", Type = "WINS Service", Kind = ResourceKind.Jet, Service = "WINS", Instance = "wins", FailedEvent = "wins.cannot-start", PossibleOwners = [.. nodes] }));
+            new SimResource { Name = "WINS Service", Type = "WINS Service", Kind = ResourceKind.Jet, Service = "WINS", DisplayName = "Windows Internet Name Service (WINS)", Instance = "wins", FailedEvent = "wins.cannot-start", PossibleOwners = [.. nodes] }));
         state.Groups.Add(ClusterFactory.Group("DHCP Group", nodes, ClusterFactory.Plain("DHCP IP Address", "IP Address", nodes),
-            new SimResource { Name = "DHCP Service", Type = "DHCP Service", Kind = ResourceKind.Jet, Service = "DHCPServer", Instance = "dhcp", FailedEvent = "dhcp.jet-error", PossibleOwners = [.. nodes] }));
+            new SimResource { Name = "DHCP Service", Type = "DHCP Service", Kind = ResourceKind.Jet, Service = "DHCPServer", DisplayName = "DHCP Server", Instance = "dhcp", FailedEvent = "dhcp.jet-error", PossibleOwners = [.. nodes] }));
         var format = OsVersions.JetFormat(OsVersion.Windows2000);
         state.Databases["wins"] = new JetDatabase { Instance = "wins", Path = "Q:\\wins\\wins.mdb", Format = format };
         state.Databases["dhcp"] = new JetDatabase { Instance = "dhcp", Path = "Q:\\dhcp\\dhcp.mdb", Format = format };

@@ -14,8 +14,34 @@ namespace Diagnose.Simulation.Validation;
 /// </summary>
 internal static class DiagnosisCases
 {
-    /// <summary>Replays <paramref name="diagnosis"/> with the incident its article declares as diagnosed (kb/ <c>incidents[]</c>).</summary>
+    /// <summary>
+    /// Replays <paramref name="diagnosis"/> with the incident its article declares as diagnosed (kb/ <c>incidents[]</c>);
+    /// one that picks among situations (<c>oneOf</c>) replays the first whose roles the evidence fills and whose replay
+    /// shows the evidence, else names why the first that fitted did not.
+    /// </summary>
     public static (IncidentCase? Case, string? Problem) Build(DiagnosedIncident diagnosis, Incident? incident, EventCatalog events)
+    {
+        if (incident is not { Model: null, OneOf.Count: > 0 })
+        {
+            return Replay(diagnosis, incident, events).Result;
+        }
+
+        var tried = incident.OneOf.Select(i => (i.Id, Replay: Replay(diagnosis, i, events))).ToList();
+        if (tried.FirstOrDefault(t => t.Replay.Result.Case is not null) is { Id: not null } good)
+        {
+            return good.Replay.Result;
+        }
+
+        if (tried.FirstOrDefault(t => t.Replay.Fitted) is { Id: not null } fitted)
+        {
+            return fitted.Replay.Result;
+        }
+
+        return (null, $"the evidence fits none of {diagnosis.Kb}'s situations: {string.Join("; ", tried.Select(t => $"{t.Id}: {t.Replay.Result.Problem}"))}");
+    }
+
+    /// <summary>One incident's replay; <c>Fitted</c> is false when the evidence gives no nodes for one of its roles.</summary>
+    private static ((IncidentCase? Case, string? Problem) Result, bool Fitted) Replay(DiagnosedIncident diagnosis, Incident? incident, EventCatalog events)
     {
         var facts = new IncidentFacts(diagnosis.Snapshot);
         try
@@ -24,26 +50,29 @@ internal static class DiagnosisCases
             {
                 null when incident?.Operations.Count > 0 => Written(diagnosis, incident, facts, events),
                 IncidentModels.JetRollingUpgrade => JetRollingUpgrade(diagnosis, facts, events),
-                IncidentModels.DirectoryOnlineRestore => DirectoryRestore(diagnosis, facts, events),
-                IncidentModels.QuorumPowerFailure => QuorumPowerFailure(diagnosis, facts, events),
                 null => (null, $"article {diagnosis.Kb} declares no diagnosed incident for the simulator to replay"),
                 var model => (null, $"the simulator has no incident model '{model}' (article {diagnosis.Kb})"),
             };
             if (run is null)
             {
-                return (null, problem);
+                return ((null, problem), true);
             }
 
-            if (ReplayCheck.Missing(run.Simulator.Journal.Events, diagnosis.Events, incident!.Reproduces, events) is { } missing)
+            if ((ReplayCheck.Missing(run.Simulator.Journal.Events, diagnosis.Events, incident!.Reproduces, events)
+                ?? SnapshotStateCheck.Missing(run.Simulator.State, diagnosis.Snapshot, incident.Reproduces)) is { } missing)
             {
-                return (null, Suspect(missing, facts));
+                return ((null, Suspect(missing, facts)), true);
             }
 
-            return (run.Case with { Assumptions = facts.Assumptions }, null);
+            return ((run.Case with { Assumptions = [.. facts.Assumptions, .. run.Case.Assumptions] }, null), true);
+        }
+        catch (RolesDoNotFitException e)
+        {
+            return ((null, $"the simulated incident could not be replayed: {e.Message}"), false);
         }
         catch (SimulationException e)
         {
-            return (null, $"the simulated incident could not be replayed: {e.Message}");
+            return ((null, $"the simulated incident could not be replayed: {e.Message}"), true);
         }
     }
 
@@ -78,116 +107,6 @@ internal static class DiagnosisCases
         return (JetRollingUpgradeModel.Build(setup, JetRollingUpgradeStage.Incident, d.Kb, d.Kb, events), null);
     }
 
-    private static (SimulationRun?, string?) DirectoryRestore(DiagnosedIncident d, IncidentFacts facts, EventCatalog events)
-    {
-        var database = d.Events.FirstOrDefault(e => e.Type == "ExchangeDirectoryInitFailed");
-        if (database is null)
-        {
-            return (null, $"the diagnosis has no {Named(events, "ExchangeDirectoryInitFailed")} to replay");
-        }
-
-        var nodes = Nodes(d, database.Node, null);
-        var setup = new DirectoryRestoreSetup(d.Snapshot?.Cluster ?? "CLUSTER", nodes, database.Node, (database.Time ?? new DateTime(1999, 4, 1, 0, 0, 0, DateTimeKind.Utc)).AddHours(-6), TimeSpan.FromHours(2), false, 0, 1)
-        {
-            NodeOs = nodes.Where(n => facts.SnapshotOs(n) is not null).ToDictionary(n => n, n => facts.SnapshotOs(n)!.Value),
-        };
-
-        // The directory resource is the snapshot's resource that runs the failed service, when the snapshot lists resources.
-        var service = database.Field("service");
-        if (d.Snapshot is { Resources.Count: > 0 } snapshot && service is not null)
-        {
-            var resource = snapshot.Resources.FirstOrDefault(r => string.Equals(r.Service, service, StringComparison.OrdinalIgnoreCase));
-            if (resource is null)
-            {
-                return (null, Suspect($"the snapshot's resources run no {service}, so the cluster has no directory resource to bring online", facts));
-            }
-
-            setup = setup with { DirectoryResource = resource.Name, Group = resource.Group ?? setup.Group };
-        }
-        else
-        {
-            facts.Assume($"the directory runs as the generic-service resource '{setup.DirectoryResource}' in group '{setup.Group}' (no snapshot lists the resources)");
-        }
-
-        foreach (var node in nodes.Where(n => facts.SnapshotOs(n) is null))
-        {
-            facts.Assume($"{node} runs the operating system the simulator gives an Exchange 5.5 cluster of {nodes.Count} nodes (no snapshot gives its OS)");
-        }
-
-        return (DirectoryRestoreModel.Build(setup, incident: true, d.Kb, d.Kb, events), null);
-    }
-
-    private static (SimulationRun?, string?) QuorumPowerFailure(DiagnosedIncident d, IncidentFacts facts, EventCatalog events)
-    {
-        if (d.Snapshot is not { Quorum: { } quorum } snapshot || snapshot.Nodes.Count < 2)
-        {
-            return (null, "the diagnosis needs a cluster snapshot with at least two nodes and the quorum folder to replay");
-        }
-
-        var latest = quorum.Checkpoints.MaxBy(c => c.Sequence);
-        var damage = new Dictionary<string, ClusdbState>(StringComparer.Ordinal);
-        foreach (var node in snapshot.Nodes)
-        {
-            var state = (node.ClusdbState ?? "valid").ToLowerInvariant() switch
-            {
-                "corrupt" => ClusdbState.Corrupt,
-                "zero-bytes" => ClusdbState.ZeroBytes,
-                "missing" => ClusdbState.Missing,
-                _ => ClusdbState.Valid,
-            };
-            if (state != ClusdbState.Valid)
-            {
-                damage[IncidentFacts.NodeName(node.Name)] = state;
-            }
-        }
-
-        var all = damage.Count == snapshot.Nodes.Count;
-        var consistent = latest?.ChecksumMatches != false;
-        var outdated = latest?.WrittenAtUtc is { } written && quorum.LastConfigurationChangeUtc is { } change && change > written;
-        var kind = (all, consistent) switch
-        {
-            (true, true) => QuorumPowerFailureKind.ClusdbDamaged,
-            (true, false) => QuorumPowerFailureKind.AllDamaged,
-            (false, false) => QuorumPowerFailureKind.Inconsistent,
-            _ => outdated && damage.Count > 0 ? QuorumPowerFailureKind.Outdated : (QuorumPowerFailureKind?)null,
-        };
-        if (kind is null)
-        {
-            return (null, $"the simulator has no {d.Kb} incident where every Clusdb is valid and the newest checkpoint is consistent and current");
-        }
-
-        // Damaged nodes first: the replay boots them first, as the nodes that tried to form.
-        var nodes = snapshot.Nodes.Select(n => IncidentFacts.NodeName(n.Name)).OrderBy(n => damage.ContainsKey(n) ? 0 : 1).ToList();
-        var os = nodes.ToDictionary(n => n, n => facts.OsOf(n, OsVersion.Nt4Sp4, "the snapshot does not give its service pack; the article's failure is NT4 SP4's"));
-        var setup = new QuorumPowerFailureSetup(snapshot.Cluster ?? "CLUSTER", nodes, kind.Value, damage,
-            (quorum.LastConfigurationChangeUtc ?? snapshot.CapturedAtUtc ?? new DateTime(1999, 11, 1, 0, 0, 0, DateTimeKind.Utc)).AddDays(-3), 3, 0, 1) { NodeOs = os };
-        var run = QuorumPowerFailureModel.Build(setup, d.Kb, d.Kb, events);
-        var replayed = run.Simulator.State;
-        foreach (var node in nodes)
-        {
-            var want = damage.GetValueOrDefault(node, ClusdbState.Valid);
-            var got = replayed.Node(node).Clusdb.State;
-            if (got != want && !(want == ClusdbState.Missing && got == ClusdbState.ZeroBytes))
-            {
-                return (null, Suspect($"the replayed power failure leaves {node}'s Clusdb {got.ToString().ToLowerInvariant()}, not {want.ToString().ToLowerInvariant()}", facts));
-            }
-        }
-
-        var simulatedLatest = replayed.Quorum.Latest;
-        if (simulatedLatest is null || simulatedLatest.Consistent != consistent)
-        {
-            return (null, Suspect($"the replay's newest checkpoint is {(simulatedLatest?.Consistent == true ? "consistent" : "inconsistent or missing")}, the snapshot's is {(consistent ? "consistent" : "inconsistent")}", facts));
-        }
-
-        var simulatedOutdated = replayed.LastConfigurationChange > simulatedLatest.WrittenAt;
-        if (latest?.WrittenAtUtc is not null && quorum.LastConfigurationChangeUtc is not null && simulatedOutdated != outdated)
-        {
-            return (null, Suspect($"the replay's newest checkpoint is {(simulatedOutdated ? "older" : "newer")} than the last configuration change, the snapshot's is not", facts));
-        }
-
-        return (run, null);
-    }
-
     /// <summary>
     /// An incident written as operations, replayed on the diagnosis' nodes: a role with <c>seenIn</c> is the node where the
     /// diagnosis saw that fact, the others the next nodes; nodes the operations upgrade start with the cluster's OS, the
@@ -206,27 +125,31 @@ internal static class DiagnosisCases
             roles[role.Name] = seen.Node;
         }
 
-        var first = roles.Values.FirstOrDefault() ?? d.Events.FirstOrDefault()?.Node ?? "NODE1";
+        var first = roles.Values.FirstOrDefault() ?? d.Events.FirstOrDefault()?.Node ?? d.Snapshot?.Nodes.Select(n => IncidentFacts.NodeName(n.Name)).FirstOrDefault() ?? "NODE1";
         var nodes = Nodes(d, first, null);
-        for (var partner = 2; nodes.Count < incident.Roles.Count; partner++)
+        for (var partner = 2; nodes.Count < incident.Roles.Where(r => r.Of is null).Sum(r => r.Count.Min); partner++)
         {
             nodes.Add($"{first}-PARTNER{partner}");
         }
 
-        foreach (var role in incident.Roles.Where(r => !roles.ContainsKey(r.Name)))
-        {
-            roles[role.Name] = nodes.First(n => !roles.ContainsValue(n));
-        }
-
-        var declared = IncidentInterpreter.Os(incident.Cluster!.Os);
+        // Roles bound by the snapshot's Clusdb states, the others to the next free nodes (RoleSets, as the replay will).
+        var clusdb = (d.Snapshot?.Nodes ?? []).ToDictionary(n => IncidentFacts.NodeName(n.Name), n => (n.ClusdbState ?? "valid").ToLowerInvariant(), StringComparer.Ordinal);
+        var placed = RoleSets.Assign(incident, nodes, new IncidentInterpreter.Known(nodes, roles, new Dictionary<string, OsVersion>()) { Clusdb = clusdb }, new Random(1));
+        var clusterOs = incident.Cluster!.OsFor(nodes.Count);
+        var declared = IncidentInterpreter.Os(clusterOs);
         var changing = IncidentInterpreter.RolesWhoseOsChanges(incident).ToHashSet(StringComparer.Ordinal);
         var os = new Dictionary<string, OsVersion>(StringComparer.Ordinal);
-        foreach (var node in nodes.Where(n => !roles.Any(r => r.Value == n && changing.Contains(r.Key))))
+        foreach (var node in nodes.Where(n => !changing.Any(r => placed.Values.GetValueOrDefault(r)?.Contains(n) == true)))
         {
-            os[node] = facts.OsOf(node, declared, $"no snapshot gives its OS; the incident's cluster runs {incident.Cluster.Os}");
+            os[node] = facts.OsOf(node, declared, $"no snapshot gives its OS; the incident's cluster of {nodes.Count} nodes runs {clusterOs}");
         }
 
-        var known = new IncidentInterpreter.Known(nodes, roles, os);
+        if (SnapshotNames.Of(incident.Cluster, facts) is not { } names)
+        {
+            return (null, Suspect(SnapshotNames.Missing(incident.Cluster, facts), facts));
+        }
+
+        var known = new IncidentInterpreter.Known(nodes, roles, os) { Names = names, Clusdb = clusdb };
         return (IncidentInterpreter.Run(incident, d.Kb, d.Kb, events, new ScenarioOptions(1, Noise: 0), known), null);
     }
 

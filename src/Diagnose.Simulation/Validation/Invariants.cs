@@ -5,8 +5,8 @@ namespace Diagnose.Simulation.Validation;
 
 /// <summary>
 /// The goals a fix must reach: no shared-disk corruption, no database lost, the configuration not rolled
-/// back past what was recoverable when the plan began, every resource online, and every group able to
-/// fail over to each of its possible owners.
+/// back past what was recoverable when the plan began, every node starting ClusDisk and the cluster service at boot,
+/// every resource online, and every group able to fail over to each of its possible owners.
 /// </summary>
 internal static class Invariants
 {
@@ -16,6 +16,7 @@ internal static class Invariants
     public const string ResourcesOnline = "resources-online";
     public const string Failover = "failover-all-owners";
     public const string StepPossible = "step-possible";
+    public const string StartTypes = "cluster-starts-at-boot";
 
     /// <summary>
     /// The newest configuration any valid copy holds: the running cluster, any node's valid Clusdb, the newest checkpoint
@@ -75,6 +76,13 @@ internal static class Invariants
         if (state.Nodes.FirstOrDefault(n => n.Member && n.Clusdb.ConfigVersion != state.ConfigVersion) is { } stale)
         {
             return (Configuration, $"{stale.Name}'s Clusdb holds version {stale.Clusdb.ConfigVersion}, not the cluster's {state.ConfigVersion}");
+        }
+
+        // Q217147's recovery ends by setting ClusDisk back to System and the Cluster service back to Automatic (steps 11
+        // and 13): a node left on manual neither protects the shared disks nor rejoins the cluster after its next restart.
+        if (state.Nodes.FirstOrDefault(n => n.ClusDiskStart is not (StartType.Boot or StartType.System) || n.ClusSvcStart != StartType.Automatic) is { } manual)
+        {
+            return (StartTypes, $"{manual.Name} starts ClusDisk {manual.ClusDiskStart.ToString().ToLowerInvariant()} and the Cluster service {manual.ClusSvcStart.ToString().ToLowerInvariant()}, so it does not rejoin the cluster by itself after a restart");
         }
 
         foreach (var group in state.Groups)

@@ -5,7 +5,7 @@ namespace Diagnose.Simulation.Validation;
 
 /// <summary>
 /// Values for a plan's placeholders (<c>{olderNode}</c>, <c>{group}</c>…). A placeholder with several
-/// values repeats its step once per value (two groups to move, two nodes to upgrade).
+/// values repeats its step once per value (two groups to move, two nodes to upgrade); one with none drops it.
 /// </summary>
 public sealed partial class PlanBinding
 {
@@ -19,13 +19,18 @@ public sealed partial class PlanBinding
 
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Values => _values;
 
-    /// <summary>Binds every step; throws <see cref="Model.SimulationException"/> naming a placeholder that has no value.</summary>
+    /// <summary>
+    /// Binds every step; throws <see cref="Model.SimulationException"/> naming a placeholder that has no value.
+    /// <c>{name*}</c> is every value at once, comma-separated (empty for an empty role set), and repeats nothing.
+    /// </summary>
     public IReadOnlyList<BoundStep> Bind(IReadOnlyList<PlanStep> steps)
     {
         var bound = new List<BoundStep>();
         for (var i = 0; i < steps.Count; i++)
         {
-            var step = steps[i];
+            var step = steps[i] is { } original && original.Arguments.Values.Any(v => v.Contains("*}", StringComparison.Ordinal))
+                ? original with { Arguments = original.Arguments.ToDictionary(a => a.Key, a => All().Replace(a.Value, m => Joined(m.Groups[1].Value, i)), StringComparer.Ordinal) }
+                : steps[i];
             var names = step.Arguments.Values.SelectMany(v => Placeholder().Matches(v).Select(m => m.Groups[1].Value)).Distinct(StringComparer.Ordinal).ToList();
             var missing = names.FirstOrDefault(n => !_values.ContainsKey(n));
             if (missing is not null)
@@ -33,7 +38,8 @@ public sealed partial class PlanBinding
                 throw new Model.SimulationException($"step {i + 1} ({step.Operation}) needs '{{{missing}}}', which the diagnosis does not give");
             }
 
-            var repeated = names.FirstOrDefault(n => _values[n].Count > 1);
+            // A role set repeats the step per node: none for an empty set.
+            var repeated = names.FirstOrDefault(n => _values[n].Count != 1);
             var copies = repeated is null ? [null] : _values[repeated].Select(v => (string?)v).ToList();
             foreach (var value in copies)
             {
@@ -46,6 +52,13 @@ public sealed partial class PlanBinding
         return bound;
     }
 
+    private string Joined(string name, int index) => _values.TryGetValue(name, out var values)
+        ? string.Join(",", values)
+        : throw new Model.SimulationException($"step {index + 1} needs '{{{name}*}}', which the diagnosis does not give");
+
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}")]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\*\}")]
+    private static partial Regex All();
 }

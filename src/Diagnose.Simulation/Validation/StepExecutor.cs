@@ -98,6 +98,15 @@ internal static class StepExecutor
                 // A range ("6-78") is an incident's, resolved by its seed before it gets here; a plan waits the least.
                 sim.AdvanceTime(TimeSpan.FromHours(double.Parse(step.Arg("hours").Split('-')[0], System.Globalization.CultureInfo.InvariantCulture)));
                 break;
+            case "power-loss":
+                PowerFailureSteps.PowerLoss(sim, step);
+                break;
+            case "power-restored":
+                PowerFailureSteps.PowerRestored(sim, step);
+                break;
+            case "change-configuration":
+                sim.ChangeConfiguration();
+                break;
             default:
                 throw new SimulationException($"the simulator has no model of operation '{step.Operation}'");
         }
@@ -106,14 +115,17 @@ internal static class StepExecutor
     private static void RestoreBackup(ClusterSimulator sim, BoundStep step)
     {
         var what = step.Arg("what");
-        if (what.Contains("Exchange", StringComparison.OrdinalIgnoreCase))
+        var option = step.Optional("option") ?? "";
+
+        // An online restore of a registry-checkpointed service's database ("start services after restore" or not); else a file restore below.
+        if (sim.RestoreCheckpointedService(what, startServices: option.Contains("start services", StringComparison.OrdinalIgnoreCase) && !option.Contains("not", StringComparison.OrdinalIgnoreCase)))
         {
-            var option = step.Optional("option") ?? "";
-            sim.RestoreDirectory(startServices: option.Contains("start services", StringComparison.OrdinalIgnoreCase) && !option.Contains("not", StringComparison.OrdinalIgnoreCase));
+            return;
         }
-        else if (what.Contains("WINS", StringComparison.OrdinalIgnoreCase) || what.Contains("DHCP", StringComparison.OrdinalIgnoreCase))
+
+        if (JetNamed(sim, what) is { Count: > 0 } jet)
         {
-            sim.RestoreJetBackups();
+            sim.RestoreJetBackups(jet);
         }
         else if (what.Contains("Clusdb", StringComparison.OrdinalIgnoreCase))
         {
@@ -201,11 +213,16 @@ internal static class StepExecutor
             return [text];
         }
 
-        // "WINS and DHCP resources": every JET-backed resource.
-        var jet = sim.State.Groups.SelectMany(g => g.Resources).Where(r => r.Kind == ResourceKind.Jet).Select(r => r.Name).ToList();
-        return jet.Count > 0 && (text.Contains("WINS", StringComparison.OrdinalIgnoreCase) || text.Contains("DHCP", StringComparison.OrdinalIgnoreCase))
-            ? jet
-            : throw new SimulationException($"there is no resource '{text}'");
+        var jet = JetNamed(sim, text);
+        return jet.Count > 0 ? jet : throw new SimulationException($"there is no resource '{text}'");
+    }
+
+    /// <summary>"WINS and DHCP resources" or "… databases": the JET-backed resources whose database instance is a word of <paramref name="text"/>.</summary>
+    private static List<string> JetNamed(ClusterSimulator sim, string text)
+    {
+        var words = text.Split([' ', ',', '/', '(', ')'], StringSplitOptions.RemoveEmptyEntries);
+        return sim.State.Groups.SelectMany(g => g.Resources)
+            .Where(r => r.Kind == ResourceKind.Jet && words.Contains(r.Instance, StringComparer.OrdinalIgnoreCase)).Select(r => r.Name).ToList();
     }
 
     /// <summary>"NODEA:%SystemRoot%\Cluster\Clusdb" → (NODEA, path); "quorum:\MSCS\Chk00018.tmp" → (quorum, path).</summary>
