@@ -27,11 +27,13 @@ public sealed class EvtReader
     private const int EofRecordSize = EvtEofRecord.Size;
     private const uint Signature = EvtFileHeader.SignatureValue;
 
+    /// <summary>The format id shown in reports: <c>evt</c>.</summary>
     public string Format => "evt";
 
     /// <summary>Scan the space outside the walked records even in a clean log (forensic carving).</summary>
     public bool Recover { get; init; }
 
+    /// <summary>Reads every record it can from <paramref name="stream"/>, lazily; each problem goes to <paramref name="summary"/> with its offset, never thrown.</summary>
     public IEnumerable<EventRecord> Read(Stream stream, string source, InputSummary summary, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -19,7 +19,7 @@ namespace Diagnose.Ingest.Evtx;
 /// except an item named <c>Binary</c> holding hex, which becomes the binary data. Channel, GUID, version,
 /// opcode, keywords, process and thread are not stored. Record numbers as for <see cref="EvtxWriter"/>.
 /// </remarks>
-public static class EvtWriter
+internal static class EvtWriter
 {
     /// <summary>Writes every record and returns how many were written.</summary>
     /// <exception cref="ArgumentException">The stream cannot seek or write, or a field does not fit EVT

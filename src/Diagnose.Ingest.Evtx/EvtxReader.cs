@@ -17,6 +17,7 @@ public sealed class EvtxReader
     private const int FileHeaderSize = EvtxFileHeader.Size;
     private const int ChunkSize = EvtxChunkHeader.ChunkSize;
 
+    /// <summary>The format id shown in reports: <c>evtx</c>.</summary>
     public string Format => "evtx";
 
     /// <summary>Also carve records from chunk slack and from chunks without a valid header (see README).</summary>

@@ -12,5 +12,6 @@ public interface IEventReader
     /// <summary>Format id shown in reports: xml, csv, json, text, evtx, evt.</summary>
     string Format { get; }
 
+    /// <summary>Reads every record it can from <paramref name="stream"/>, lazily; problems go to <paramref name="context"/>, never thrown.</summary>
     IEnumerable<EventRecord> Read(Stream stream, ReadContext context);
 }

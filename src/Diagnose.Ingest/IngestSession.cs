@@ -6,8 +6,10 @@ namespace Diagnose.Ingest;
 /// <summary>Everything one ingest run learned besides the records: per-input summaries and cluster snapshots.</summary>
 public sealed class IngestSession
 {
+    /// <summary>One summary per input, in the order read.</summary>
     public List<InputSummary> Inputs { get; } = [];
 
+    /// <summary>The cluster snapshots among the inputs.</summary>
     public List<ClusterSnapshot> Snapshots { get; } = [];
 
     /// <summary>Called as inputs are read (input path, bytes read so far, total bytes), for progress displays.</summary>

@@ -18,6 +18,7 @@ public sealed class LogIngester
 
     private readonly Dictionary<string, IEventReader> _readers;
 
+    /// <summary>Creates an ingester with the built-in readers; an extra reader for a format a built-in one reads replaces it.</summary>
     public LogIngester(IEnumerable<IEventReader>? extraReaders = null)
     {
         IEventReader[] builtIn = [new EvtxEventReader(), new EvtEventReader(), new XmlEventReader(), new CsvEventReader(), new JsonEventReader(), new TextEventReader(), new NettraceEventReader(), new EtlEventReader()];
@@ -32,6 +33,7 @@ public sealed class LogIngester
     /// <summary>Bounds and traps of the folder walk (link loops, FIFOs, unreadable folders, file and depth limits).</summary>
     public FolderWalker Walker { get; init; } = new();
 
+    /// <summary>Streams the records of every path in turn (folders searched recursively, hidden files skipped); each input's summary is added to <paramref name="session"/>, and a path that cannot be read is reported there instead of thrown.</summary>
     public IEnumerable<EventRecord> Read(IEnumerable<string> paths, IngestSession session, CancellationToken cancellation = default)
     {
         foreach (var path in paths)

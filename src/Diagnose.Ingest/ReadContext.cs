@@ -5,6 +5,7 @@ namespace Diagnose.Ingest;
 /// <summary>What a reader gets besides the bytes: the source name for origins, the summary to report into.</summary>
 public sealed class ReadContext
 {
+    /// <summary>Creates the context for one input named <paramref name="source"/>, reporting into <paramref name="summary"/>.</summary>
     public ReadContext(string source, InputSummary summary, CancellationToken cancellation = default)
     {
         Source = source;
@@ -15,8 +16,10 @@ public sealed class ReadContext
     /// <summary>The input's path as the user gave it; used in every record origin and message.</summary>
     public string Source { get; }
 
+    /// <summary>The summary the reader reports counts and problems into.</summary>
     public InputSummary Summary { get; }
 
+    /// <summary>Cancels the read.</summary>
     public CancellationToken Cancellation { get; }
 
     /// <summary>Binary readers also carve records from damaged and unused space (<c>diagnose events --recover</c>).</summary>

@@ -6,5 +6,6 @@ namespace Diagnose.Core.FileSystem;
 /// </summary>
 public sealed record WalkEntry(string Path, string? Problem)
 {
+    /// <summary>True for a regular file to read; false for a path that was passed over (see <see cref="Problem"/>).</summary>
     public bool IsFile => Problem is null;
 }

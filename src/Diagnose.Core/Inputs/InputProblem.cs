@@ -5,6 +5,7 @@ namespace Diagnose.Core.Inputs;
 /// </summary>
 public sealed record InputProblem(string Message, long? Offset = null, int? Line = null, int? Column = null)
 {
+    /// <summary>The problem as people read it, with its position first (see <see cref="Describe"/>).</summary>
     public override string ToString() => Describe(Message, Offset, Line, Column);
 
     /// <summary>

@@ -8,12 +8,16 @@ namespace Diagnose.Core.Reports;
 /// </summary>
 public sealed class AnalysisReport
 {
+    /// <summary>Every input in the order read: format, counts and problems.</summary>
     public List<InputReport> Inputs { get; } = [];
 
+    /// <summary>The root causes found, each with its evidence and fix.</summary>
     public List<DiagnosisReport> Diagnoses { get; } = [];
 
+    /// <summary>Events a rule recognised as harmless, with the reason.</summary>
     public List<EventReference> Benign { get; } = [];
 
+    /// <summary>Events of the catalog that no diagnosis or benign rule explained.</summary>
     public List<EventReference> Unexplained { get; } = [];
 
     /// <summary>Candidate causes whose rule matched but that other evidence contradicts, with the reason and that evidence.</summary>

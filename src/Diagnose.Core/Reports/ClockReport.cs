@@ -13,8 +13,10 @@ public sealed class ClockReport
     /// <summary>How the skews were estimated, in one sentence.</summary>
     public required string Method { get; init; }
 
+    /// <summary>Each node's clock: offset, its source and skew.</summary>
     public List<NodeClockReport> Nodes { get; init; } = [];
 
+    /// <summary>The skew estimate for each pair of nodes that could be compared.</summary>
     public List<ClockPairReport> Pairs { get; init; } = [];
 
     /// <summary>What could not be estimated, and why.</summary>

@@ -12,5 +12,6 @@ public sealed class InputGap
     /// <summary>Last missing record number.</summary>
     public long To { get; init; }
 
+    /// <summary>Why the records are missing, in words.</summary>
     public required string Reason { get; init; }
 }

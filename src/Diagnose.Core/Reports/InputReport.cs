@@ -5,16 +5,22 @@ namespace Diagnose.Core.Reports;
 /// <summary>One input in the report: detected format and the read/recovered/skipped counts with every problem.</summary>
 public sealed class InputReport
 {
+    /// <summary>The input's path, or the name given to a stream.</summary>
     public required string Path { get; init; }
 
+    /// <summary>The detected format id (evtx, evt, xml, csv, json, text, snapshot, …), or "unknown".</summary>
     public required string Format { get; init; }
 
+    /// <summary>Records read, including the recovered ones.</summary>
     public long Records { get; init; }
 
+    /// <summary>Records read back from damaged parts.</summary>
     public long Recovered { get; init; }
 
+    /// <summary>Records that could not be read.</summary>
     public long Skipped { get; init; }
 
+    /// <summary>Every problem met, with its offset or line.</summary>
     public List<InputError> Errors { get; init; } = [];
 
     /// <summary>True when nothing at all could be read from this input (missing, empty, unrecognised, or every record failed).</summary>

@@ -17,6 +17,7 @@ public sealed class MutantReport
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public IReadOnlyList<int>? Swap { get; init; }
 
+    /// <summary>The mutant's verdict.</summary>
     public required Verdict Verdict { get; init; }
 
     /// <summary>The goal the mutant broke (refuted).</summary>

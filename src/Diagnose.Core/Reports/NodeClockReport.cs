@@ -5,6 +5,7 @@ namespace Diagnose.Core.Reports;
 /// <summary>One node's clock in the report's <c>clock</c> section.</summary>
 public sealed class NodeClockReport
 {
+    /// <summary>The node's name.</summary>
     public required string Node { get; init; }
 
     /// <summary>

@@ -9,10 +9,13 @@ namespace Diagnose.Core.Reports;
 /// </summary>
 public sealed class OrderReport
 {
+    /// <summary>The order claimed, from the rule.</summary>
     public required string Description { get; init; }
 
+    /// <summary>The event that should come first.</summary>
     public required string Before { get; init; }
 
+    /// <summary>The event that should come later.</summary>
     public required string After { get; init; }
 
     /// <summary>Seconds from the earlier to the later event, on corrected clocks.</summary>
@@ -22,10 +25,12 @@ public sealed class OrderReport
     [JsonProperty(NullValueHandling = NullValueHandling.Include)]
     public double? Tolerance { get; init; }
 
+    /// <c>holds</c>, <c>unmeasured</c>, <c>ambiguous</c> or <c>reversed</c>.
     public required string Outcome { get; init; }
 
     /// <summary>True when the logs as read would give another outcome: the conclusion depended on the clock correction.</summary>
     public bool DependsOnClockCorrection { get; init; }
 
+    /// <summary>The outcome in a sentence.</summary>
     public required string Text { get; init; }
 }

@@ -8,6 +8,8 @@ namespace Diagnose.Core.Reports;
 [JsonConverter(typeof(StringEnumConverter), typeof(KebabCaseNamingStrategy))]
 public enum PlanKind
 {
+    /// <summary>Advice the article gives.</summary>
     Plan,
+    /// <summary>What the article warns against; validating it should refute it.</summary>
     AntiPlan,
 }

@@ -3,6 +3,7 @@ namespace Diagnose.Core.Reports;
 /// <summary>The wire names of the report's enums, for text output (the JSON converters write the same).</summary>
 public static class ReportNames
 {
+    /// <c>validated</c>, <c>refuted</c> or <c>not-validated</c>.
     public static string Name(this Verdict verdict) => verdict switch
     {
         Verdict.Validated => "validated",
@@ -10,5 +11,6 @@ public static class ReportNames
         _ => "not-validated",
     };
 
+    /// <c>plan</c> or <c>anti-plan</c>.
     public static string Name(this PlanKind kind) => kind == PlanKind.AntiPlan ? "anti-plan" : "plan";
 }

@@ -6,15 +6,21 @@ namespace Diagnose.Core.Reports;
 /// </summary>
 public sealed class RuledOutReport
 {
+    /// <summary>The rule whose <c>when</c> matched.</summary>
     public required string Rule { get; init; }
 
+    /// <summary>The rule's article.</summary>
     public required string Kb { get; init; }
 
+    /// <summary>The article's title.</summary>
     public required string Title { get; init; }
 
+    /// <summary>The root cause the rule would have given.</summary>
     public required string RootCause { get; init; }
 
+    /// <summary>Why it was ruled out.</summary>
     public required string Reason { get; init; }
 
+    /// <summary>The evidence that contradicts it.</summary>
     public List<EvidenceItem> By { get; init; } = [];
 }

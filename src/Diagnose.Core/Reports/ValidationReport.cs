@@ -9,17 +9,22 @@ namespace Diagnose.Core.Reports;
 /// </summary>
 public sealed class ValidationReport
 {
+    /// <summary>The article whose plan was validated.</summary>
     public required string Kb { get; init; }
 
+    /// <summary>The plan's id.</summary>
     public required string Plan { get; init; }
 
+    /// <summary>Whether it is the article's advice or an anti-plan.</summary>
     public PlanKind Kind { get; init; }
 
+    /// <summary>The verdict.</summary>
     public required Verdict Verdict { get; init; }
 
     /// <summary>How many fault schedules were run (held, when validated).</summary>
     public int FaultSchedules { get; init; }
 
+    /// <summary>For a refuted plan, the shortest run that breaks a goal.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public Counterexample? Counterexample { get; init; }
 
@@ -29,6 +34,7 @@ public sealed class ValidationReport
     /// <summary>Trace is written only when there is one, like the counterexample it flattens.</summary>
     public bool ShouldSerializeTrace() => Trace.Count > 0;
 
+    /// <summary>For a plan that could not be run, why.</summary>
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? Reason { get; init; }
 

@@ -8,8 +8,10 @@ namespace Diagnose.Core.Reports;
 /// </summary>
 public sealed class WhyNotItem
 {
+    /// <summary>The rule explained.</summary>
     public required string Rule { get; init; }
 
+    /// <summary>The rule's article.</summary>
     public required string Kb { get; init; }
 
     /// <summary>How many times the rule fired in this analysis (0 for a rule that did not).</summary>
@@ -26,5 +28,6 @@ public sealed class WhyNotItem
     [JsonProperty(NullValueHandling = NullValueHandling.Ignore)]
     public string? RuledOut { get; init; }
 
+    /// <summary>How far the matches got, pattern by pattern.</summary>
     public List<WhyNotPattern> Patterns { get; init; } = [];
 }

@@ -12,17 +12,24 @@ public sealed class WhyNotPattern
     /// <summary>fact, not, exists or aggregate.</summary>
     public required string Kind { get; init; }
 
+    /// <summary>The alias the pattern binds.</summary>
     public required string Alias { get; init; }
 
+    /// <summary>The fact type it matches.</summary>
     public required string Fact { get; init; }
 
+    /// <summary>Its tests on the fact alone, as written.</summary>
     public string Tests { get; init; } = "";
 
+    /// <summary>Its tests against facts bound before it, as written.</summary>
     public string JoinTests { get; init; } = "";
 
+    /// <summary>Facts of its type that pass <see cref="Tests"/>.</summary>
     public int Candidates { get; init; }
 
+    /// <summary>Partial matches that reach this pattern.</summary>
     public int Reaching { get; init; }
 
+    /// <summary>Partial matches that get past it.</summary>
     public int Passing { get; init; }
 }

@@ -1,7 +1,7 @@
 namespace Diagnose.Clock;
 
 /// <summary>Where a node's time zone came from, from the most to the least certain.</summary>
-public enum TimeSource
+internal enum TimeSource
 {
     /// <summary>The format records UTC (EVTX, EVT, XML, Get-WinEvent JSON, traces).</summary>
     Log,

@@ -10,7 +10,7 @@ namespace Diagnose.Normalise;
 /// maps to a fact type into that fact, its fields read from the insertion strings as the catalog says.
 /// Providers match case-insensitively (aliases too); event IDs have their qualifier bits masked.
 /// </summary>
-public sealed class EventNormaliser
+internal sealed class EventNormaliser
 {
     private readonly FactSchemaSet _schemas;
     private readonly EventCatalog _catalog;

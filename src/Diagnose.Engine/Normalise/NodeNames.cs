@@ -4,7 +4,7 @@ namespace Diagnose.Normalise;
 /// One spelling per node: exports write the computer as NetBIOS name, FQDN or in any case, and the
 /// rules join on it, so "node1.corp.contoso.com" and "NODE1" are the same node.
 /// </summary>
-public static class NodeNames
+internal static class NodeNames
 {
     public static string? Normalise(string? computer)
     {

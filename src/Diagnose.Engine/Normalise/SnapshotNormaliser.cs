@@ -6,7 +6,7 @@ using Diagnose.Rules.Facts;
 namespace Diagnose.Normalise;
 
 /// <summary>Turns a cluster snapshot into facts: nodes, checkpoints, quorum state and resources, each with its observation origin.</summary>
-public sealed class SnapshotNormaliser
+internal sealed class SnapshotNormaliser
 {
     private readonly FactSchemaSet _schemas;
 

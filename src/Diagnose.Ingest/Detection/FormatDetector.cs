@@ -11,17 +11,28 @@ namespace Diagnose.Ingest.Detection;
 /// </summary>
 public static partial class FormatDetector
 {
+    /// <summary>Format id of a Windows Vista and later event log file (<c>ElfFile</c> header).</summary>
     public const string Evtx = "evtx";
+    /// <summary>Format id of a legacy (NT 4.0 to Windows Server 2003) event log file.</summary>
     public const string Evt = "evt";
+    /// <summary>Format id of Event Viewer or <c>wevtutil</c> XML.</summary>
     public const string Xml = "xml";
+    /// <summary>Format id of a <c>Get-WinEvent</c> JSON export.</summary>
     public const string Json = "json";
+    /// <summary>Format id of an Event Viewer CSV export.</summary>
     public const string Csv = "csv";
+    /// <summary>Format id of event text pasted from Event Viewer.</summary>
     public const string Text = "text";
+    /// <summary>Format id of a cluster snapshot JSON file.</summary>
     public const string Snapshot = "snapshot";
+    /// <summary>Format id of an EventPipe <c>.nettrace</c> trace.</summary>
     public const string Nettrace = "nettrace";
+    /// <summary>Format id of an ETW <c>.etl</c> trace.</summary>
     public const string Etl = "etl";
+    /// <summary>The format id when no reader recognises the content.</summary>
     public const string Unknown = "unknown";
 
+    /// <summary>Finds the format of an input from its first bytes (<paramref name="head"/>); returns the format id and the reason, <see cref="Unknown"/> when nothing matches.</summary>
     public static DetectedFormat Detect(ReadOnlySpan<byte> head)
     {
         if (head.IsEmpty)

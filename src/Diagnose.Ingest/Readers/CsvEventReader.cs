@@ -9,7 +9,7 @@ namespace Diagnose.Ingest.Readers;
 /// Event ID, Task Category, message) and the legacy NT/2000/2003 one (Date, Time, Source, Type, Category,
 /// Event, User, Computer, Description), row by row. CSV carries no insertion strings and no record numbers.
 /// </summary>
-public sealed class CsvEventReader : IEventReader
+internal sealed class CsvEventReader : IEventReader
 {
     public string Format => "csv";
 

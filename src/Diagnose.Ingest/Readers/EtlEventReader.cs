@@ -9,7 +9,7 @@ namespace Diagnose.Ingest.Readers;
 /// so elsewhere the input is refused with what to do instead. ETW reads files by path: a file is read
 /// in place, any other stream is first copied to a temporary file (at most <see cref="MaxSpoolBytes"/>).
 /// </summary>
-public sealed class EtlEventReader : IEventReader
+internal sealed class EtlEventReader : IEventReader
 {
     /// <summary>Largest non-file input copied to a temporary file for ETW.</summary>
     public const long MaxSpoolBytes = 4L << 30;

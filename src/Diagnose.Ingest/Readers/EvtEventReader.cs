@@ -5,7 +5,7 @@ using Diagnose.Ingest.Evtx;
 namespace Diagnose.Ingest.Readers;
 
 /// <summary>Legacy .evt logs (NT4, Windows 2000, Windows Server 2003), through the native reader.</summary>
-public sealed class EvtEventReader : IEventReader
+internal sealed class EvtEventReader : IEventReader
 {
     public string Format => FormatDetector.Evt;
 

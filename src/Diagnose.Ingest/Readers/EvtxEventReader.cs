@@ -5,7 +5,7 @@ using Diagnose.Ingest.Evtx;
 namespace Diagnose.Ingest.Readers;
 
 /// <summary>Binary .evtx logs, through the native reader in Diagnose.Ingest.Evtx.</summary>
-public sealed class EvtxEventReader : IEventReader
+internal sealed class EvtxEventReader : IEventReader
 {
     public string Format => FormatDetector.Evtx;
 

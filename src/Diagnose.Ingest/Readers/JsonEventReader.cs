@@ -10,7 +10,7 @@ namespace Diagnose.Ingest.Readers;
 /// Reads <c>Get-WinEvent | ConvertTo-Json</c> output: an array of event objects, or one object. Objects are
 /// loaded one at a time, so a large array never sits in memory whole.
 /// </summary>
-public sealed class JsonEventReader : IEventReader
+internal sealed class JsonEventReader : IEventReader
 {
     /// <summary>What ConvertTo-Json writes for a Properties entry once its default depth of 2 is used up.</summary>
     private const string DepthLimitedProperty = "System.Diagnostics.Eventing.Reader.EventProperty";

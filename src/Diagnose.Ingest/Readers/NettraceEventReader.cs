@@ -9,7 +9,7 @@ namespace Diagnose.Ingest.Readers;
 /// through TraceEvent's EventPipe source, which reads the stream as it arrives: nothing is spooled.
 /// Records are numbered 1, 2, … in the order TraceEvent delivers them (time order).
 /// </summary>
-public sealed class NettraceEventReader : IEventReader
+internal sealed class NettraceEventReader : IEventReader
 {
     public string Format => FormatDetector.Nettrace;
 

@@ -11,6 +11,7 @@ namespace Diagnose.Ingest.Readers;
 /// </summary>
 public static class SnapshotReader
 {
+    /// <summary>The value of a snapshot file's <c>kind</c> key.</summary>
     public const string Kind = "cluster-snapshot";
 
     private static readonly string[] RootKeys = ["kind", "cluster", "capturedAt", "nodes", "quorum", "resources", "restores"];

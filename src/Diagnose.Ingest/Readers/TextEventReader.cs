@@ -11,7 +11,7 @@ namespace Diagnose.Ingest.Readers;
 /// Vista "Log Name:/Source:/Date:" copy, under optional "System Log / ======" headers. Line by line; a
 /// line's leading white space and '&gt;' quote markers are ignored.
 /// </summary>
-public sealed partial class TextEventReader : IEventReader
+internal sealed partial class TextEventReader : IEventReader
 {
     public string Format => "text";
 

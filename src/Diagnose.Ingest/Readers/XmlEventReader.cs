@@ -11,7 +11,7 @@ namespace Diagnose.Ingest.Readers;
 /// bare sequence of <c>&lt;Event&gt;</c> elements, with or without RenderingInfo. Only one event is held in
 /// memory at a time. Element names are matched without their namespace, since exports differ.
 /// </summary>
-public sealed class XmlEventReader : IEventReader
+internal sealed class XmlEventReader : IEventReader
 {
     public string Format => "xml";
 

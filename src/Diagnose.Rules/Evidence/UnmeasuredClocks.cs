@@ -1,7 +1,7 @@
 namespace Diagnose.Rules.Evidence;
 
 /// <summary>No clock is measured against another: orders across nodes are taken as the logs read (rule examples, <c>rules run</c>).</summary>
-public sealed class UnmeasuredClocks : IClockModel
+internal sealed class UnmeasuredClocks : IClockModel
 {
     public static UnmeasuredClocks Instance { get; } = new();
 

@@ -10,7 +10,7 @@ namespace Diagnose.Rules.Expressions;
 /// rule never concludes from what it does not know; only <c>is null</c>/<c>is unknown</c> and
 /// <c>is not null</c>/<c>is known</c> test for it. Arithmetic with null gives null.
 /// </summary>
-public static class Compiler
+internal static class Compiler
 {
     public static CompiledExpression Compile(string text, AliasScope scope) => Compile(Parser.Parse(text), scope);
 

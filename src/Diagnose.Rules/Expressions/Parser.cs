@@ -5,7 +5,7 @@ namespace Diagnose.Rules.Expressions;
 /// Precedence, lowest first: <c>||</c>/or, <c>&amp;&amp;</c>/and, <c>!</c>/not, comparisons and
 /// <c>in</c>/<c>matches</c>/<c>contains</c>/<c>startswith</c>/<c>endswith</c>/<c>is null</c>/<c>is unknown</c>/<c>is known</c>, <c>+ -</c>, <c>* /</c>, unary minus.
 /// </summary>
-public static class Parser
+internal static class Parser
 {
     private static readonly string[] Comparisons = ["==", "!=", "<", "<=", ">", ">="];
     private static readonly string[] StringOperators = ["matches", "contains", "startswith", "endswith"];

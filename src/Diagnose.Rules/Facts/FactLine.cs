@@ -1,7 +1,7 @@
 namespace Diagnose.Rules.Facts;
 
 /// <summary>The origin of a fact read from a facts file: the file and its line.</summary>
-public sealed record FactLine(string File, long Line)
+internal sealed record FactLine(string File, long Line)
 {
     public override string ToString() => $"{File}:{Line}";
 }

@@ -4,4 +4,4 @@ using Diagnose.Rules.Facts;
 namespace Diagnose.Rules.Model;
 
 /// <summary>Inserts a new fact computed from the match; it feeds back into the rules (chaining).</summary>
-public sealed record DeriveAction(FactSchema Schema, IReadOnlyList<(FactField Field, CompiledExpression Value)> Values) : RuleAction;
+internal sealed record DeriveAction(FactSchema Schema, IReadOnlyList<(FactField Field, CompiledExpression Value)> Values) : RuleAction;

@@ -1,7 +1,7 @@
 namespace Diagnose.Simulation.Model;
 
 /// <summary>What each operating system changes in the cluster service and the JET engine.</summary>
-public static class OsVersions
+internal static class OsVersions
 {
     /// <summary>On-disk JET format the node's engine writes: a newer engine converts an older database, an older one cannot read a newer log.</summary>
     public static int JetFormat(OsVersion os) => os switch

@@ -5,7 +5,7 @@ using Newtonsoft.Json;
 namespace Diagnose.Simulation.Output;
 
 /// <summary>Writes the cluster snapshot JSON (README "Cluster snapshot") that a support engineer would fill in for this cluster.</summary>
-public static class SnapshotWriter
+internal static class SnapshotWriter
 {
     public static void Write(TextWriter text, ClusterState state, DateTime capturedAt, bool reportClusdbBytes = true)
     {

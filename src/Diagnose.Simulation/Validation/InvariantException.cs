@@ -1,7 +1,7 @@
 namespace Diagnose.Simulation.Validation;
 
 /// <summary>A <c>verify</c> step found a goal broken.</summary>
-public sealed class InvariantException : Exception
+internal sealed class InvariantException : Exception
 {
     public InvariantException(string invariant, string detail)
         : base($"{invariant}: {detail}")

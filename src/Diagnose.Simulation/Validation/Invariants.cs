@@ -8,7 +8,7 @@ namespace Diagnose.Simulation.Validation;
 /// back past what was recoverable when the plan began, every node starting ClusDisk and the cluster service at boot,
 /// every resource online, and every group able to fail over to each of its possible owners.
 /// </summary>
-public static class Invariants
+internal static class Invariants
 {
     public const string SharedDisk = "no-shared-disk-corruption";
     public const string DataLost = "no-data-lost";

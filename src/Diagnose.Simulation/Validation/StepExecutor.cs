@@ -7,7 +7,7 @@ namespace Diagnose.Simulation.Validation;
 /// Runs one plan step on the simulated cluster: each operation of <see cref="Knowledge.Articles.Operations"/>
 /// maps to what a person does. A failed <c>verify</c> throws <see cref="InvariantException"/>.
 /// </summary>
-public static class StepExecutor
+internal static class StepExecutor
 {
     public static void Execute(ClusterSimulator sim, BoundStep step)
     {
