@@ -6,8 +6,10 @@ namespace Diagnose.Knowledge.Articles;
 /// </summary>
 public sealed record FixPlan
 {
+    /// <summary>The plan's id within its article, which rules and diagnoses cite.</summary>
     public required string Id { get; init; }
 
+    /// <summary>What the plan does, in a line.</summary>
     public required string Title { get; init; }
 
     /// <summary>When this plan applies (e.g. which recovery path), in a sentence.</summary>
@@ -19,5 +21,6 @@ public sealed record FixPlan
     /// <summary>The article's incident (by id) this plan is validated on when no diagnosis gives one; null for the article's first diagnosed incident.</summary>
     public string? Incident { get; init; }
 
+    /// <summary>The operations, in the order a person performs them.</summary>
     public required IReadOnlyList<PlanStep> Steps { get; init; }
 }

@@ -8,10 +8,13 @@ namespace Diagnose.Knowledge.Articles;
 /// </summary>
 public sealed record Incident
 {
+    /// <summary>The run's name, unique across all articles (case-insensitive).</summary>
     public required string Id { get; init; }
 
+    /// <summary>The cluster the run starts from; null when <see cref="OneOf"/> names the situations instead.</summary>
     public IncidentCluster? Cluster { get; init; }
 
+    /// <summary>The node placeholders the operations use (<c>{olderNode}</c>), each filled by the seed or, in a replay, by the diagnosis.</summary>
     public IReadOnlyList<IncidentRole> Roles { get; init; } = [];
 
     /// <summary>Placeholders for several names at once: nodes but some roles, or listed groups.</summary>
@@ -29,6 +32,7 @@ public sealed record Incident
     /// </summary>
     public IReadOnlyList<PlanStep> FollowUp { get; init; } = [];
 
+    /// <summary>What the run shows, in a sentence.</summary>
     public required string Description { get; init; }
 
     /// <summary>True when the run must give this article's diagnosis; false for a healthy control that must give none.</summary>

@@ -11,6 +11,7 @@ namespace Diagnose.Knowledge.Articles;
 /// </summary>
 public sealed record IncidentRole(string Name, string? SeenIn, string? Runs = null)
 {
+    /// <summary>How many nodes the role takes; one unless the incident says otherwise.</summary>
     public RoleCount Count { get; init; } = RoleCount.One;
 
     /// <summary>

@@ -3,6 +3,7 @@ namespace Diagnose.Knowledge.Articles;
 /// <summary>The arguments each operation needs for the simulated cluster to run it; a step without them is rejected at load.</summary>
 public static class OperationArguments
 {
+    /// <summary>Operation name → the argument names a step of it must give (an empty list: none).</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> Required = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
     {
         ["move-group"] = ["group", "to"],

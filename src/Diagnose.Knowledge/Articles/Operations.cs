@@ -6,6 +6,7 @@ namespace Diagnose.Knowledge.Articles;
 /// </summary>
 public static class Operations
 {
+    /// <summary>Operation name (as a plan step writes it) → what a person does, in words.</summary>
     public static readonly IReadOnlyDictionary<string, string> All = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["move-group"] = "move a resource group to another node (Cluster Administrator)",

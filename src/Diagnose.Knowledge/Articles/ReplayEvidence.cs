@@ -7,5 +7,6 @@ namespace Diagnose.Knowledge.Articles;
 /// </summary>
 public sealed record ReplayEvidence(string Fact, IReadOnlyList<string> Same)
 {
+    /// <summary>The cluster state the replay must leave as the snapshot gives it, or null for evidence given by an event.</summary>
     public ReplayState? State { get; init; }
 }

@@ -6,6 +6,7 @@ namespace Diagnose.Knowledge.Articles;
 /// </summary>
 public sealed record RoleCount(int Min, int? Max)
 {
+    /// <summary>Exactly one node: the count of a role that does not say.</summary>
     public static readonly RoleCount One = new(1, 1);
 
     /// <summary>True when the role may take more than one node (a role set): its placeholder repeats a step per node.</summary>

@@ -7,6 +7,7 @@ namespace Diagnose.Knowledge.Articles;
 /// </summary>
 public static class SimulatorAssumptions
 {
+    /// <summary>Every assumption name an incident may switch.</summary>
     public static readonly IReadOnlyList<string> Names =
     [
         "long-run-is-one-checkpoint-interval",

@@ -12,6 +12,7 @@ public sealed record CaseExpectation
     /// <summary>Rules that must not give a diagnosis.</summary>
     public IReadOnlyList<string> Absent { get; init; } = [];
 
+    /// <summary>Candidates the report must list as ruled out, each with a piece of the reason.</summary>
     public IReadOnlyList<ExpectedRuledOut> RuledOut { get; init; } = [];
 
     /// <summary>Pieces of text that some <c>collect[]</c> entry (what, command or because) must contain, each.</summary>

@@ -26,6 +26,7 @@ public static class DecisionTableLoader
         ["undetermined"] = OutcomeKind.Undetermined,
     };
 
+    /// <summary>True when a file name ends in <see cref="Suffix"/> (case-insensitive).</summary>
     public static bool IsDecisionTable(string name) => name.EndsWith(Suffix, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Reads every table of <paramref name="folders"/>; missing folders are the article loader's to report.</summary>

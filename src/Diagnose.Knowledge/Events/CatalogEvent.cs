@@ -34,6 +34,7 @@ public sealed class CatalogEvent
     /// <summary>Stable name, such as <c>esent.log-unreadable</c>.</summary>
     public string Name { get; }
 
+    /// <summary>The provider (source) name that logs the event, matched case-insensitively.</summary>
     public string Provider { get; }
 
     /// <summary>Other provider names the same event is logged under; matched like <see cref="Provider"/>.</summary>
@@ -51,6 +52,7 @@ public sealed class CatalogEvent
     /// <summary>The qualifiers legacy sources carry (0xC000 error, 0x8000 warning, 0x4000 information).</summary>
     public int Qualifiers { get; }
 
+    /// <summary>The English message as Event Viewer renders it, with placeholders for the insertion strings.</summary>
     public MessageTemplate Message { get; }
 
     /// <summary>The fact type the event becomes, or null for an event catalogued only to be written.</summary>
@@ -59,6 +61,7 @@ public sealed class CatalogEvent
     /// <summary>True for events the articles name: reported as unexplained when no diagnosis uses them and no rule marks them benign.</summary>
     public bool MustBeExplained { get; }
 
+    /// <summary>The fields of the fact the event becomes and where each value comes from; empty when it becomes no fact.</summary>
     public IReadOnlyList<CatalogField> Fields { get; }
 
     /// <summary>The article sentence or public document the event's shape rests on.</summary>
@@ -96,6 +99,7 @@ public sealed class CatalogEvent
         return values;
     }
 
+    /// <summary>The name, provider and event ID, for messages and debugging.</summary>
     public override string ToString() => $"{Name} ({Provider} {EventId})";
 
     private Regex? BuildReader()

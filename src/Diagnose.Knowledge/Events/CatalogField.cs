@@ -11,6 +11,7 @@ public sealed record CatalogField(string Name, FieldType Type, FieldSourceKind K
     /// <summary>Insertion-string index (the <c>{n}</c> placeholder of the message); where a <see cref="Find"/> search starts.</summary>
     public int Index { get; init; }
 
+    /// <summary>How the insertion string is found from <see cref="Index"/> when its position varies between Windows versions; by default the one at the index.</summary>
     public ValueSelector Find { get; init; } = ValueSelector.AtIndex;
 
     /// <summary>Characters trimmed from the end of the value (a key that ends a sentence keeps its full stop in some exports).</summary>
@@ -22,6 +23,7 @@ public sealed record CatalogField(string Name, FieldType Type, FieldSourceKind K
     /// <summary>The constant of a <see cref="FieldSourceKind.Constant"/> field.</summary>
     public object? Value { get; init; }
 
+    /// <summary>How a <see cref="FieldSourceKind.Derived"/> field is computed from <see cref="From"/>; ignored for other kinds.</summary>
     public FieldDerivation Derivation { get; init; }
 
     /// <summary>The field a derived field is computed from.</summary>

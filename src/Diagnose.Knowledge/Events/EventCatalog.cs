@@ -9,6 +9,8 @@ public sealed class EventCatalog
     private readonly Dictionary<string, CatalogEvent> _byName;
     private readonly Dictionary<(string Provider, int EventId), CatalogEvent> _byId;
 
+    /// <summary>Indexes the entries by name and by provider, aliases and event ID; on a clash the first entry wins.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="entries"/> is null.</exception>
     public EventCatalog(IEnumerable<CatalogEvent> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -28,6 +30,7 @@ public sealed class EventCatalog
     /// <summary>An empty catalog: every record stays a generic Event fact.</summary>
     public static EventCatalog Empty { get; } = new([]);
 
+    /// <summary>Every entry, in the order given.</summary>
     public IReadOnlyList<CatalogEvent> Entries { get; }
 
     /// <summary>The entry of that name (case-insensitive), or null.</summary>

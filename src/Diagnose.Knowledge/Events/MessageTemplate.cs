@@ -22,6 +22,7 @@ public sealed class MessageTemplate
         PlaceholderCount = segments.Where(s => s.Placeholder >= 0).Select(s => s.Placeholder + 1).DefaultIfEmpty(0).Max();
     }
 
+    /// <summary>The template as written, placeholders included.</summary>
     public string Text { get; }
 
     /// <summary>One more than the highest placeholder: how many insertion strings a message needs.</summary>
@@ -190,6 +191,7 @@ public sealed class MessageTemplate
         return literal;
     }
 
+    /// <summary>The template as written (<see cref="Text"/>).</summary>
     public override string ToString() => Text;
 
     private sealed record Segment(string Literal, int Placeholder);

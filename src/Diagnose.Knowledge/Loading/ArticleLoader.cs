@@ -18,6 +18,9 @@ public static class ArticleLoader
         ContractResolver = new Newtonsoft.Json.Serialization.CamelCasePropertyNamesContractResolver(),
     });
 
+    /// <summary>Reads every <c>*.json</c> article (not decision tables) under the folders, subfolders included.</summary>
+    /// <param name="folders">The knowledge folders (<c>kb/</c> and custom ones); a missing folder is reported as a problem.</param>
+    /// <returns>The valid articles, and every problem found; an article with a problem, a duplicate id or an incident id another article declares is left out.</returns>
     public static (KnowledgeBase Knowledge, IReadOnlyList<RuleProblem> Problems) Load(IEnumerable<string> folders)
     {
         var problems = new List<RuleProblem>();
