@@ -10,10 +10,13 @@ public sealed class EventJournal
 {
     private readonly List<SimEvent> _events = [];
 
+    /// <summary>Every event logged, in the order it was added.</summary>
     public IReadOnlyList<SimEvent> Events => _events;
 
+    /// <summary>Appends an event at the end of the journal.</summary>
     public void Add(SimEvent e) => _events.Add(e);
 
+    /// <summary>How many events were logged.</summary>
     public int Count => _events.Count;
 
     /// <summary>The records of one node's log, numbered from <paramref name="firstRecord"/>.</summary>

@@ -10,10 +10,12 @@ public sealed class CheckpointedServiceState
     /// <summary>The node whose service key holds "Restore in Progress", or null.</summary>
     public string? RestoreMarkerOn { get; set; }
 
+    /// <summary>True after an online restore until the service replays its logs, which it does only on the node holding the restore marker.</summary>
     public bool NeedsReplay { get; set; }
 
     /// <summary>The node where the service runs, or null when stopped.</summary>
     public string? RunningOn { get; set; }
 
+    /// <summary>A copy, for a run that must not change this one.</summary>
     public CheckpointedServiceState Clone() => (CheckpointedServiceState)MemberwiseClone();
 }

@@ -6,12 +6,16 @@ namespace Diagnose.Simulation.Model;
 /// </summary>
 public sealed class QuorumDisk
 {
+    /// <summary>False once a person renamed or deleted the MSCS folder: no checkpoints, no quolog.log.</summary>
     public bool MscsPresent { get; set; } = true;
 
+    /// <summary>The checkpoint files (Chk&lt;n&gt;.tmp) in the folder, oldest first.</summary>
     public List<Checkpoint> Checkpoints { get; init; } = [];
 
+    /// <summary>Whether quolog.log exists.</summary>
     public bool QuologPresent { get; set; } = true;
 
+    /// <summary>False when quolog.log is damaged: forming then ignores it and the checkpoint.</summary>
     public bool QuologValid { get; set; } = true;
 
     /// <summary>Configuration versions logged in quolog.log since the newest checkpoint.</summary>
@@ -20,12 +24,16 @@ public sealed class QuorumDisk
     /// <summary>Size of quolog.log in bytes since the newest checkpoint.</summary>
     public int LogBytes { get; set; }
 
+    /// <summary>A tombstone file is present: forming then ignores the checkpoint and quolog.log and uses the node's Clusdb.</summary>
     public bool Tombstone { get; set; }
 
+    /// <summary>The names the MSCS folder was renamed to by a person, in order.</summary>
     public List<string> SetAside { get; init; } = [];
 
+    /// <summary>The number the next checkpoint file takes.</summary>
     public int NextSequence { get; set; } = 1;
 
+    /// <summary>The newest checkpoint (highest sequence number), or null when there is none.</summary>
     public Checkpoint? Latest => Checkpoints.Count == 0 ? null : Checkpoints.MaxBy(c => c.Sequence);
 
     /// <summary>Whether forming reads the checkpoint and quolog.log (Q217147 startup step 5), not the node's Clusdb.</summary>
@@ -49,6 +57,7 @@ public sealed class QuorumDisk
         }
     }
 
+    /// <summary>A copy, for a run that must not change this one.</summary>
     public QuorumDisk Clone() => new()
     {
         MscsPresent = MscsPresent, Checkpoints = [.. Checkpoints], QuologPresent = QuologPresent, QuologValid = QuologValid,

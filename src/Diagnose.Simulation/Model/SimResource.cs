@@ -5,15 +5,19 @@ public sealed class SimResource
 {
     private string? _displayName;
 
+    /// <summary>The resource's name, as Cluster Administrator and the cluster service's events show it; operations find it case-insensitively.</summary>
     public required string Name { get; init; }
 
+    /// <summary>The resource type as Cluster Administrator names it (Generic Service, WINS Service).</summary>
     public required string Type { get; init; }
 
+    /// <summary>How the simulator brings it online.</summary>
     public ResourceKind Kind { get; init; }
 
     /// <summary>The Windows service (generic service resources) or JET instance it runs.</summary>
     public string? Service { get; init; }
 
+    /// <summary>The JET instance a JET-backed resource's service opens its database with; the key of <see cref="ClusterState.Databases"/>.</summary>
     public string? Instance { get; init; }
 
     /// <summary>The service's display name, which the Service Control Manager's events give; its service name (else the resource's) when its data gives none.</summary>
@@ -32,8 +36,10 @@ public sealed class SimResource
     /// <summary>The catalogued event (by name) its service logs once started; none when null.</summary>
     public string? StartedEvent { get; init; }
 
+    /// <summary>The nodes the resource may run on.</summary>
     public required List<string> PossibleOwners { get; init; }
 
+    /// <summary>Whether the resource is offline, online or failed now.</summary>
     public ResourceState State { get; set; }
 
     /// <summary>Whether the cluster keeps it online (it was not taken offline by a person).</summary>
@@ -42,6 +48,7 @@ public sealed class SimResource
     /// <summary>Whether the cluster restarts it and fails its group over when it fails.</summary>
     public bool FailoverOnFailure { get; init; } = true;
 
+    /// <summary>A copy, for a run that must not change this one.</summary>
     public SimResource Clone() => new()
     {
         Name = Name, Type = Type, Kind = Kind, Service = Service, Instance = Instance, FailedEvent = FailedEvent,

@@ -9,8 +9,11 @@ namespace Diagnose.Simulation.Output;
 /// </summary>
 public sealed class EvtxLogWriter : ISimulatedLogWriter
 {
+    /// <summary>".evtx".</summary>
     public string Extension => ".evtx";
 
+    /// <summary>Writes <paramref name="records"/> as one .evtx log; a stream that cannot seek gets it through a temporary file, since the file header is written last.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> is null.</exception>
     public void Write(Stream stream, IEnumerable<EventRecord> records)
     {
         ArgumentNullException.ThrowIfNull(stream);

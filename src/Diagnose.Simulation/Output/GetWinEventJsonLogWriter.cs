@@ -11,8 +11,11 @@ namespace Diagnose.Simulation.Output;
 /// </summary>
 public sealed class GetWinEventJsonLogWriter : ISimulatedLogWriter
 {
+    /// <summary>".json".</summary>
     public string Extension => ".json";
 
+    /// <summary>Writes <paramref name="records"/> as one JSON array (UTF-8 without a byte-order mark), leaving <paramref name="stream"/> open.</summary>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="records"/> is null.</exception>
     public void Write(Stream stream, IEnumerable<EventRecord> records)
     {
         ArgumentNullException.ThrowIfNull(stream);

@@ -8,5 +8,6 @@ public interface ISimulatedLogWriter
     /// <summary>The file extension, with its dot.</summary>
     string Extension { get; }
 
+    /// <summary>Writes <paramref name="records"/> (one node's log, in order) to <paramref name="stream"/> in this writer's format.</summary>
     void Write(Stream stream, IEnumerable<EventRecord> records);
 }

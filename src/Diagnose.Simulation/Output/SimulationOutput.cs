@@ -10,6 +10,11 @@ namespace Diagnose.Simulation.Output;
 /// </summary>
 public static class SimulationOutput
 {
+    /// <summary>Writes the run's logs and snapshot into <paramref name="folder"/>, creating it; a log the node left empty gets no file.</summary>
+    /// <param name="run">The finished run.</param>
+    /// <param name="folder">The output folder.</param>
+    /// <param name="writer">The log format; .evtx when null.</param>
+    /// <returns>The paths written, the logs first and <c>snapshot.json</c> last.</returns>
     public static IReadOnlyList<string> Write(SimulationRun run, string folder, ISimulatedLogWriter? writer = null)
     {
         writer ??= new EvtxLogWriter();

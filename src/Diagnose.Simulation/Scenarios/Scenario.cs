@@ -13,6 +13,7 @@ public sealed class Scenario
         Incident = incident;
     }
 
+    /// <summary>The run's name (its incident id), which <c>diagnose simulate</c> and <c>POST /api/validate</c> take.</summary>
     public string Name => Incident.Id;
 
     /// <summary>The article that declares this run.</summary>
@@ -21,12 +22,16 @@ public sealed class Scenario
     /// <summary>The article whose diagnosis the run must give, or null for a healthy control.</summary>
     public string? Kb => Incident.Diagnosed ? Article : null;
 
+    /// <summary>What the run shows, in a sentence.</summary>
     public string Description => Incident.Description;
 
+    /// <summary>The incident as the article declares it.</summary>
     public Incident Incident { get; }
 
     /// <summary>The event catalog the run's events are written from.</summary>
     public EventCatalog Events { get; }
 
+    /// <summary>Runs the incident on a new simulated cluster; the same options always give the same run.</summary>
+    /// <exception cref="Model.SimulationException">The incident cannot run as written (no cluster to start from, a step whose precondition does not hold).</exception>
     public SimulationRun Run(ScenarioOptions options) => IncidentInterpreter.Run(Incident, Name, Kb, Events, options);
 }

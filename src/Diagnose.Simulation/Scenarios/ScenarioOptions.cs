@@ -7,6 +7,8 @@ namespace Diagnose.Simulation.Scenarios;
 /// </summary>
 public sealed record ScenarioOptions(int Seed = 1, int? Nodes = null, int Noise = 20, bool UntilIncident = false)
 {
+    /// <summary>The cluster's node count: <see cref="Nodes"/>, or 2 to 4 drawn from <paramref name="random"/> when it is null.</summary>
+    /// <exception cref="ArgumentOutOfRangeException"><see cref="Nodes"/> is outside 2 to 4.</exception>
     public int NodeCount(Random random)
     {
         var count = Nodes ?? 2 + random.Next(3);

@@ -6,8 +6,10 @@ namespace Diagnose.Simulation.Validation;
 /// </summary>
 public sealed record Fault(int Step, FaultKind Kind, string? Node = null)
 {
+    /// <summary>True when the fault strikes during the step rather than after it (a failed move).</summary>
     public bool BeforeStep => Kind == FaultKind.FailedMove;
 
+    /// <summary>The fault in words for a verdict (who loses power after which step), given the steps <see cref="Step"/> indexes.</summary>
     public string Describe(IReadOnlyList<BoundStep> steps)
     {
         var at = $"after step {steps[Step].Number} ({steps[Step].Operation})";

@@ -1,5 +1,6 @@
 namespace Diagnose.Simulation.Validation;
 
+/// <summary>The faults a fix plan is validated under.</summary>
 public enum FaultKind
 {
     /// <summary>One node loses power and boots again when power returns.</summary>

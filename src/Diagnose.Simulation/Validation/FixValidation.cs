@@ -18,6 +18,7 @@ public sealed class FixValidation
     private readonly KnowledgeBase _knowledge;
     private readonly EventCatalog _events;
 
+    /// <summary>Validates plans of <paramref name="knowledge"/>'s articles on their declared incidents, writing events from <paramref name="events"/>.</summary>
     public FixValidation(KnowledgeBase knowledge, EventCatalog events)
     {
         _knowledge = knowledge;

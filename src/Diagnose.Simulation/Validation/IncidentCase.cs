@@ -9,5 +9,6 @@ namespace Diagnose.Simulation.Validation;
 /// </summary>
 public sealed record IncidentCase(ClusterSimulator Simulator, PlanBinding Binding, IReadOnlyList<string> Affected)
 {
+    /// <summary>What a replay of a diagnosis assumed where neither the snapshot nor the events said, in words, for the verdict; empty when nothing was assumed.</summary>
     public IReadOnlyList<string> Assumptions { get; init; } = [];
 }

@@ -11,12 +11,15 @@ public sealed partial class PlanBinding
 {
     private readonly Dictionary<string, IReadOnlyList<string>> _values = new(StringComparer.Ordinal);
 
+    /// <summary>Gives placeholder <paramref name="name"/> (without braces) these values, replacing any it had.</summary>
+    /// <returns>This binding, so calls chain.</returns>
     public PlanBinding Set(string name, params string[] values)
     {
         _values[name] = values;
         return this;
     }
 
+    /// <summary>Every placeholder given so far, with its values.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Values => _values;
 
     /// <summary>
