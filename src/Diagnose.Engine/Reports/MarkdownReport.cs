@@ -7,6 +7,7 @@ namespace Diagnose.Reports;
 /// <summary>The report as Markdown, to paste into a support ticket.</summary>
 public static class MarkdownReport
 {
+    /// <summary>The whole report as one Markdown document under a "Diagnose report" heading, one section per diagnosis.</summary>
     public static string Write(AnalysisReport report)
     {
         var md = new StringBuilder();

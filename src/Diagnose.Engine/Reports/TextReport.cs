@@ -8,6 +8,7 @@ namespace Diagnose.Reports;
 /// <summary>The report as plain text for a terminal: one block per diagnosis, then ruled out, to collect, benign, unexplained and inputs.</summary>
 public static class TextReport
 {
+    /// <summary>The whole report as text, under an <c>== title ==</c> line when <paramref name="title"/> is given (e.g. an incident's name).</summary>
     public static string Write(AnalysisReport report, string? title = null)
     {
         var text = new StringBuilder();

@@ -27,8 +27,10 @@ public sealed class Activation
         Recency = recency;
     }
 
+    /// <summary>The rule this activation is a match of.</summary>
     public Rule Rule { get; }
 
+    /// <summary>The match, one entry per slot of <see cref="Model.Rule.Slots"/>; null where a <c>not</c> or <c>exists</c> pattern binds nothing.</summary>
     public IReadOnlyList<Fact?> Facts { get; }
 
     /// <summary>The newest fact in the match; the agenda prefers recent matches among equal priorities.</summary>
@@ -105,5 +107,6 @@ public sealed class Activation
         }
     }
 
+    /// <summary>The rule id and the bound facts in slot order ("-" for an empty slot), for logs and tests.</summary>
     public override string ToString() => $"{Rule.Id}({string.Join(", ", Facts.Select(f => f?.ToString() ?? "-"))})";
 }

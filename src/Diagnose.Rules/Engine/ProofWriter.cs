@@ -10,6 +10,7 @@ namespace Diagnose.Rules.Engine;
 /// </summary>
 public static class ProofWriter
 {
+    /// <summary>The proof tree of <paramref name="activation"/>, one node per line, nested by two spaces; no trailing newline.</summary>
     public static string Write(Activation activation)
     {
         var text = new StringBuilder();

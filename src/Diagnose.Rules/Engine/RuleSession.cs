@@ -82,6 +82,11 @@ public sealed class RuleSession : IActivationSink
     /// <summary>Facts in working memory of a type (input facts that some pattern can use, and derived facts).</summary>
     public IEnumerable<Fact> Facts(FactSchema schema) => _memory.Facts(schema);
 
+    /// <summary>
+    /// Adds a fact and matches it at once; the activations it completes go on the agenda and fire at the next
+    /// <see cref="Run"/>. A fact no pattern of the rule set can use is not kept in working memory.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">The fact was inserted before (into this or another session).</exception>
     public void Insert(Fact fact)
     {
         if (fact.Id != 0)

@@ -17,6 +17,7 @@ public sealed record Assessment(
     IReadOnlyList<MissingCorroboration> Missing,
     bool CappedSingleRecord)
 {
+    /// <summary>True when an <c>unless</c> entry or a reversed <c>order</c> entry contradicts the conclusion.</summary>
     public bool IsRuledOut => RuledOut is not null;
 
     /// <summary>How each of the rule's <c>order</c> entries fared against the nodes' clocks (only entries across two nodes).</summary>

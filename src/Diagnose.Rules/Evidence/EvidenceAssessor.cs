@@ -32,6 +32,10 @@ public sealed class EvidenceAssessor
         _recordOf = recordOf ?? (f => f);
     }
 
+    /// <summary>
+    /// Weighs one conclusion: its first contradiction (if any), the corroborations present and missing, and the
+    /// confidence they give, rounded to four decimals. Order entries are left to <see cref="OrderAssessor"/>.
+    /// </summary>
     public Assessment Assess(Conclusion conclusion)
     {
         var rule = conclusion.Rule;

@@ -11,6 +11,10 @@ public sealed class FactSource
 {
     private readonly Dictionary<FactSchema, List<Fact>> _byType = [];
 
+    /// <summary>Indexes the caller's input facts and the derived facts <paramref name="session"/> holds, by fact type.</summary>
+    /// <param name="inputs">Every input fact given to the session, including those it did not keep.</param>
+    /// <param name="session">The session after its run; only its derived facts are taken.</param>
+    /// <param name="schemas">The rule set's fact types, which say which types are derived.</param>
     public FactSource(IEnumerable<Fact> inputs, RuleSession session, FactSchemaSet schemas)
     {
         foreach (var fact in inputs)
@@ -27,6 +31,7 @@ public sealed class FactSource
         }
     }
 
+    /// <summary>The facts of one type, in the order they were added; empty when there are none.</summary>
     public IReadOnlyList<Fact> Of(FactSchema schema) => _byType.GetValueOrDefault(schema) ?? [];
 
     private void Add(Fact fact)

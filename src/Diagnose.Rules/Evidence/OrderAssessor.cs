@@ -12,6 +12,11 @@ namespace Diagnose.Rules.Evidence;
 /// </summary>
 public sealed class OrderAssessor(IClockModel clocks)
 {
+    /// <summary>
+    /// Adds the order checks to an assessment: confidence lowered to the <c>ambiguous</c> value of each ambiguous
+    /// entry, and ruled out by the first reversed one. An assessment already ruled out, or a rule with no
+    /// <c>order</c>, comes back unchanged.
+    /// </summary>
     public Assessment Apply(Assessment assessed)
     {
         var rule = assessed.Conclusion.Rule;

@@ -7,12 +7,16 @@ public sealed class AliasScope
 {
     private readonly Dictionary<string, (int Slot, FactSchema Schema)> _aliases;
 
+    /// <summary>An empty scope; add aliases with <see cref="With"/>.</summary>
     public AliasScope() => _aliases = new(StringComparer.Ordinal);
 
     private AliasScope(Dictionary<string, (int, FactSchema)> aliases) => _aliases = new(aliases, StringComparer.Ordinal);
 
+    /// <summary>The aliases in scope, in no particular order.</summary>
     public IEnumerable<string> Names => _aliases.Keys;
 
+    /// <summary>Looks up an alias (case-sensitive).</summary>
+    /// <returns>False, with slot -1 and no schema, when the alias is not in scope.</returns>
     public bool TryGet(string alias, out int slot, out FactSchema schema)
     {
         if (_aliases.TryGetValue(alias, out var entry))

@@ -9,6 +9,11 @@ namespace Diagnose.Rules.Facts;
 /// </summary>
 public sealed class Fact
 {
+    /// <summary>A fact from values already in their runtime types, in field order (see <see cref="Create"/> for named values).</summary>
+    /// <param name="schema">The fact's type.</param>
+    /// <param name="values">One value per field of <paramref name="schema"/>, in field order; null for a missing value.</param>
+    /// <param name="origin">The caller's reference to the record the fact came from, shown in proofs.</param>
+    /// <exception cref="ArgumentException">The number of values is not the number of fields.</exception>
     public Fact(FactSchema schema, object?[] values, object? origin = null)
     {
         if (values.Length != schema.Fields.Count)
@@ -21,10 +26,13 @@ public sealed class Fact
         Origin = origin;
     }
 
+    /// <summary>The fact's type, which gives the meaning of each value.</summary>
     public FactSchema Schema { get; }
 
+    /// <summary>The field values, indexed by <see cref="FactField.Index"/>; the array is the fact's own, not a copy.</summary>
     public object?[] Values { get; }
 
+    /// <summary>Where the fact came from, as the caller gave it (null when not given); the engine only carries it.</summary>
     public object? Origin { get; }
 
     /// <summary>Insertion order in a session (recency); 0 until inserted.</summary>
@@ -51,6 +59,8 @@ public sealed class Fact
     /// <summary>True while the fact is in a session's working memory.</summary>
     internal bool Live { get; set; }
 
+    /// <summary>The value of a field by name (case-sensitive).</summary>
+    /// <exception cref="KeyNotFoundException">The fact's type has no such field.</exception>
     public object? this[string field] =>
         Values[(Schema.Field(field) ?? throw new KeyNotFoundException($"fact '{Schema.Name}' has no field '{field}'")).Index];
 
@@ -72,6 +82,7 @@ public sealed class Fact
         return new Fact(schema, values, origin);
     }
 
+    /// <summary>The type name and every field as <c>name=value</c>, in field order: <c>type(a=1, b=x)</c>.</summary>
     public override string ToString() =>
         $"{Schema.Name}({string.Join(", ", Schema.Fields.Select(f => $"{f.Name}={Values[f.Index]}"))})";
 }

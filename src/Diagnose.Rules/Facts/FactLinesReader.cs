@@ -18,16 +18,21 @@ public sealed class FactLinesReader
     private static readonly byte[] TypeKey = "type"u8.ToArray();
     private readonly (byte[] Name, FactSchema Schema, (byte[] Name, FactField Field)[] Fields)[] _schemas;
 
+    /// <summary>A reader for lines whose <c>type</c> is one of <paramref name="schemas"/>.</summary>
     public FactLinesReader(FactSchemaSet schemas)
     {
         _schemas = [.. schemas.All.Select(s => (Encoding.UTF8.GetBytes(s.Name), s, s.Fields.Select(f => (Encoding.UTF8.GetBytes(f.Name), f)).ToArray()))];
     }
 
+    /// <summary>Every line that could not be read, with its position, across all reads so far.</summary>
     public List<FactProblem> Problems { get; } = [];
 
     /// <summary>Lines that held a fact but could not be read (each has a problem).</summary>
     public long Skipped { get; private set; }
 
+    /// <summary>Streams the facts of a JSON-lines file as it reads it; each fact's origin names the file and line.</summary>
+    /// <exception cref="IOException">The file cannot be opened or read (thrown when enumeration starts).</exception>
+    /// <exception cref="UnauthorizedAccessException">The file may not be read (thrown when enumeration starts).</exception>
     public IEnumerable<Fact> Read(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.SequentialScan);
@@ -37,6 +42,9 @@ public sealed class FactLinesReader
         }
     }
 
+    /// <summary>Streams the facts of JSON lines from a stream; bad lines are added to <see cref="Problems"/> and skipped.</summary>
+    /// <param name="stream">UTF-8 JSON lines; read to its end, not closed.</param>
+    /// <param name="source">The name problems and origins give for the stream (a file path, or e.g. "stdin").</param>
     public IEnumerable<Fact> Read(Stream stream, string source)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(1 << 20);

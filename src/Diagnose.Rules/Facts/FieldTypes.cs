@@ -3,6 +3,8 @@ namespace Diagnose.Rules.Facts;
 /// <summary>Names of field types as written in schema files, and checks of runtime values against them.</summary>
 public static class FieldTypes
 {
+    /// <summary>Reads a type name as schema files write it, ignoring case (<c>int</c> or <c>integer</c>, <c>bool</c> or <c>boolean</c>, …).</summary>
+    /// <returns>False, with <see cref="FieldType.Null"/>, for a name that is no field type.</returns>
     public static bool TryParse(string name, out FieldType type)
     {
         switch (name.ToLowerInvariant())
@@ -17,6 +19,7 @@ public static class FieldTypes
         }
     }
 
+    /// <summary>The name schema files use for a type: <c>int</c> for <see cref="FieldType.Integer"/>, otherwise the lower-case enum name.</summary>
     public static string Name(FieldType type) => type switch
     {
         FieldType.Integer => "int",

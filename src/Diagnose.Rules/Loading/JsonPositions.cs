@@ -6,6 +6,7 @@ namespace Diagnose.Rules.Loading;
 /// <summary>Line and column of JSON tokens, and of a character inside a JSON string value.</summary>
 public static class JsonPositions
 {
+    /// <summary>The 1-based line and column Newtonsoft recorded for a token, or (1, 1) when it has none (or for null).</summary>
     public static (int Line, int Column) Of(JToken? token)
     {
         if (token is IJsonLineInfo info && info.HasLineInfo())
@@ -47,6 +48,11 @@ public static class JsonPositions
         }
     }
 
+    /// <summary>
+    /// Parses one top-level JSON object with line information on every token; a duplicate property, or content
+    /// other than a comment after the object, is an error.
+    /// </summary>
+    /// <exception cref="JsonReaderException">The text is not valid JSON, or not one object; it carries the line and column.</exception>
     public static JObject LoadObject(TextReader text)
     {
         using var reader = new JsonTextReader(text) { DateParseHandling = DateParseHandling.None };

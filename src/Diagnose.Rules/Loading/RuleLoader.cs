@@ -11,6 +11,7 @@ namespace Diagnose.Rules.Loading;
 /// </summary>
 public static class RuleLoader
 {
+    /// <summary>The ending of fact schema files, which are loaded before the rules.</summary>
     public const string SchemaSuffix = ".facts.json";
 
     /// <summary>The folder walk shared by rule and article folders (link loops, FIFOs, limits).</summary>
@@ -22,6 +23,11 @@ public static class RuleLoader
     /// </summary>
     public static readonly IReadOnlyList<string> OtherDataSuffixes = [".events.json", ".resources.json"];
 
+    /// <summary>
+    /// Loads every rule folder: schemas, then rules, each checked against the schemas and <paramref name="articles"/>.
+    /// Bad content does not throw: a missing folder, an unreadable or invalid file, a duplicate rule id, a
+    /// derived type no rule produces or a competitor that does not exist each become a problem in the result.
+    /// </summary>
     public static RuleLoadResult Load(IEnumerable<string> folders, IArticleCatalog articles)
     {
         var problems = new List<RuleProblem>();
@@ -101,6 +107,7 @@ public static class RuleLoader
         ? "cannot be read: permission denied"
         : $"cannot be read: {e.Message}";
 
+    /// <summary>True when a file name ends in <c>.json</c> (any case): the files the folder walk picks up.</summary>
     public static bool IsJson(string name) => name.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSchema(string file) => file.EndsWith(SchemaSuffix, StringComparison.OrdinalIgnoreCase);

@@ -22,5 +22,6 @@ public sealed record Pattern(PatternKind Kind, string Alias, FactSchema Schema, 
     /// <summary>The slot of a match that holds what this pattern binds (null for <c>not</c> and <c>exists</c>).</summary>
     public int BoundSlot => Aggregate?.Slot ?? Slot;
 
+    /// <summary>True when the pattern has no condition or its condition holds for <paramref name="match"/>.</summary>
     public bool Accepts(Fact?[] match) => Condition is null || Condition.IsTrue(match);
 }

@@ -6,8 +6,10 @@ namespace Diagnose.Rules.Model;
 /// </summary>
 public sealed record Rule
 {
+    /// <summary>The rule's id, unique in a rule set; conclusions, firing counts and <c>competes</c> refer to it.</summary>
     public required string Id { get; init; }
 
+    /// <summary>A one-line human title, shown in catalogs and reports.</summary>
     public required string Title { get; init; }
 
     /// <summary>The knowledge article this rule proves or applies (may be empty for helper rules).</summary>
@@ -16,10 +18,13 @@ public sealed record Rule
     /// <summary>Salience: higher fires first.</summary>
     public int Priority { get; init; }
 
+    /// <summary>Free-form labels from the rule file's <c>tags</c>; listed in catalogs, not used in matching.</summary>
     public IReadOnlyList<string> Tags { get; init; } = [];
 
+    /// <summary>The <c>when</c> entries in order; each binds its slot of a match.</summary>
     public required IReadOnlyList<Pattern> Patterns { get; init; }
 
+    /// <summary>The <c>then</c> entries, run once per distinct match.</summary>
     public required IReadOnlyList<RuleAction> Actions { get; init; }
 
     /// <summary>The file the rule came from, for messages.</summary>

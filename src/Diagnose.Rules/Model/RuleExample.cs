@@ -8,7 +8,9 @@ namespace Diagnose.Rules.Model;
 /// </summary>
 public sealed record RuleExample(string Name, int Firings, IReadOnlyList<ExampleFact> Facts, string Source, int Line, int Column)
 {
+    /// <summary>When set, whether the rule's conclusions must all be ruled out (true) or not all be (false).</summary>
     public bool? RuledOut { get; init; }
 
+    /// <summary>When set, the confidence the rule's best diagnosis that is not ruled out must get (to within 0.0005).</summary>
     public double? Confidence { get; init; }
 }

@@ -49,6 +49,10 @@ public sealed class TextTemplate
         return new TextTemplate(parts);
     }
 
+    /// <summary>
+    /// The text with each placeholder's value from <paramref name="match"/>: times as <c>yyyy-MM-dd HH:mm:ss UTC</c>,
+    /// numbers in the invariant culture, a missing value as "(unknown)".
+    /// </summary>
     public string Render(Fact?[] match)
     {
         var text = new StringBuilder();

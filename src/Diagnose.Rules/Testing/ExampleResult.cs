@@ -14,11 +14,13 @@ public sealed record ExampleResult(Rule Rule, RuleExample Example, int Fired, st
     /// <summary>The highest confidence of the rule's diagnoses that were not ruled out.</summary>
     public double? Confidence { get; init; }
 
+    /// <summary>True when the rule fired as often as the example expects and, where the example gives them, its ruled-out outcome and confidence match.</summary>
     public bool Passed =>
         (Example.Firings < 0 ? Fired > 0 : Fired == Example.Firings)
         && (Example.RuledOut is not { } ruledOut || (RuledOut ?? false) == ruledOut)
         && (Example.Confidence is not { } confidence || (Confidence is { } seen && Math.Abs(seen - confidence) < 0.0005));
 
+    /// <summary>One line starting "ok" or "FAIL" with what was expected and seen; a failure also gives the example's position, and the why-not report when there is one.</summary>
     public override string ToString()
     {
         var expected = Example.Firings < 0 ? "at least once" : Example.Firings == 0 ? "never" : $"{Example.Firings} time(s)";

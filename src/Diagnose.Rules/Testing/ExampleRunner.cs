@@ -13,12 +13,14 @@ namespace Diagnose.Rules.Testing;
 /// </summary>
 public static class ExampleRunner
 {
+    /// <summary>Compiles the rule set once and runs every example of every rule, in rule order.</summary>
     public static IReadOnlyList<ExampleResult> RunAll(RuleSet rules)
     {
         var sessions = SessionFactory.Compile(rules);
         return [.. rules.Rules.SelectMany(rule => rule.Examples.Select(e => Run(sessions, rule, e)))];
     }
 
+    /// <summary>Runs one example of <paramref name="rule"/> in a new session; the why-not report is added only when the example fails and the rule never fired.</summary>
     public static ExampleResult Run(SessionFactory sessions, Rule rule, RuleExample example)
     {
         var session = sessions.CreateSession();
