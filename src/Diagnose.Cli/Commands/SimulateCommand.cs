@@ -8,7 +8,7 @@ using Diagnose.Simulation.Scenarios;
 namespace Diagnose.Cli.Commands;
 
 /// <summary>
-/// <c>diagnose simulate &lt;scenario&gt; --out &lt;dir&gt; [--seed n] [--nodes n] [--noise n] [--log-format evtx|xml]</c>: runs a
+/// <c>diagnose simulate &lt;scenario&gt; --out &lt;dir&gt; [--seed n] [--nodes n] [--noise n] [--log-format evtx|xml|json]</c>: runs a
 /// scenario on the simulated cluster and writes per-node logs (.evtx by default) and the snapshot, ready for <c>diagnose analyze &lt;dir&gt;</c>.
 /// <c>--list</c> lists the scenarios.
 /// </summary>
@@ -21,8 +21,8 @@ internal static class SimulateCommand
         var seed = new Option<int>("--seed") { Description = "Seed for every choice the scenario makes (same seed, same files).", DefaultValueFactory = _ => 1 };
         var nodes = new Option<int?>("--nodes") { Description = "Number of nodes, 2 to 4 (default: chosen by the seed)." };
         var noise = new Option<int>("--noise") { Description = "Number of everyday noise events.", DefaultValueFactory = _ => 20 };
-        var logFormat = new Option<string>("--log-format") { Description = "Format of the per-node logs: evtx (binary event log) or xml (Event Viewer XML).", DefaultValueFactory = _ => "evtx" };
-        logFormat.AcceptOnlyFromAmong("evtx", "xml");
+        var logFormat = new Option<string>("--log-format") { Description = "Format of the per-node logs: evtx (binary event log), xml (Event Viewer XML) or json (Get-WinEvent | ConvertTo-Json).", DefaultValueFactory = _ => "evtx" };
+        logFormat.AcceptOnlyFromAmong("evtx", "xml", "json");
         var kb = new Option<string[]>("--kb") { Description = "Extra folder of custom knowledge articles whose incidents are scenarios too (repeatable)." };
         var rules = new Option<string[]>("--rules") { Description = "Extra folder of custom rules, event catalogs and resource tables; the simulator writes the events of its catalogs too (repeatable)." };
 
@@ -93,7 +93,12 @@ internal static class SimulateCommand
                 return ExitCodes.Usage;
             }
 
-            ISimulatedLogWriter writer = parse.GetValue(logFormat) == "xml" ? new XmlLogWriter() : new EvtxLogWriter();
+            ISimulatedLogWriter writer = parse.GetValue(logFormat) switch
+            {
+                "xml" => new XmlLogWriter(),
+                "json" => new GetWinEventJsonLogWriter(),
+                _ => new EvtxLogWriter(),
+            };
             foreach (var file in SimulationOutput.Write(run, folder, writer))
             {
                 stdout.WriteLine(file);
